@@ -1,0 +1,56 @@
+//! The year slider: a native range input named "Year", 1918–1941.
+
+use crate::model::date::{Date, FIRST_YEAR, LAST_YEAR};
+use leptos::prelude::*;
+
+/// How a new year was chosen: while dragging (many values in a row) or as one step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gesture {
+    /// The thumb is moving; more values will follow.
+    Dragging,
+    /// The gesture ended (pointer released, key pressed): a deliberate step.
+    Settled,
+}
+
+/// A range input from 1918 to 1941 with the year and the day it stands for shown beside it.
+/// Arrows, Home/End and PageUp/PageDown come with the native input.
+#[component]
+pub fn YearSlider(
+    /// The year shown.
+    #[prop(into)]
+    year: Signal<i32>,
+    /// Called with each new year and how it was chosen.
+    on_change: Callback<(i32, Gesture)>,
+) -> impl IntoView {
+    let read = |ev: &leptos::ev::Event| event_target_value(ev).parse::<i32>().ok();
+    let on_input = move |ev: leptos::ev::Event| {
+        if let Some(y) = read(&ev) {
+            on_change.run((y, Gesture::Dragging));
+        }
+    };
+    let on_settle = move |ev: leptos::ev::Event| {
+        if let Some(y) = read(&ev) {
+            on_change.run((y, Gesture::Settled));
+        }
+    };
+    view! {
+        <div class="year-slider">
+            <label for="year-input" class="year-label">"Year"</label>
+            <input
+                id="year-input"
+                type="range"
+                min=FIRST_YEAR
+                max=LAST_YEAR
+                step="1"
+                prop:value=move || year.get().to_string()
+                aria-valuetext=move || Date::for_year(year.get()).long()
+                on:input=on_input
+                on:change=on_settle
+            />
+            <output for="year-input" class="year-value">{move || year.get()}</output>
+            <span class="year-date">
+                "as on " {move || Date::for_year(year.get()).long()}
+            </span>
+        </div>
+    }
+}

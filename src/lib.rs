@@ -1,0 +1,11 @@
+//! Uchronia: an atlas of interwar Europe in real and alternate histories.
+//!
+//! `model` is pure and shared; the browser wing (`app`, `components`) exists only in the
+//! wasm32 build.
+
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;

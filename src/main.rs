@@ -1,0 +1,13 @@
+//! The browser entry: mount the atlas.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    leptos::mount::mount_to_body(uchronia::app::App);
+}
+
+/// The viewer runs in a browser; natively this binary only says how to get there.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The Uchronia viewer runs in a browser: see README.md (tests/serve.sh).");
+    std::process::exit(2);
+}
