@@ -54,7 +54,10 @@ pub fn App() -> impl IntoView {
     write_url(&moment.get_untracked(), HistoryMode::Replace);
 
     let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
-        let Parsed { moment: m, ignored: i } = moment_from_location();
+        let Parsed {
+            moment: m,
+            ignored: i,
+        } = moment_from_location();
         moment.set(m);
         ignored.set(i);
     });
@@ -111,7 +114,7 @@ pub fn Notice(
 ) -> impl IntoView {
     view! {
         <Show when=move || !ignored.get().is_empty()>
-            <div class="notice" role="status">
+            <div class="notice" role="status" aria-label="Link notice">
                 <p>"Parts of this link could not be used:"</p>
                 <ul>
                     {move || {

@@ -8,6 +8,8 @@ export TRUNK_OFFLINE=true
 export TRUNK_SKIP_VERSION_CHECK=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+# Browser tests (wasm-bindgen-test-runner) start Chromium with the flags of this closed network.
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json"
 TRUNK_VERSION=0.21.14
 # The wasm-bindgen-cli must equal the wasm-bindgen library of Cargo.lock to the patch.
 wasm_bindgen_version() {

@@ -40,7 +40,10 @@ fn format_writes_the_canonical_query() {
         selection: Some("ruhr".into()),
         view: View::new(7.1, 51.45, 6.0),
     };
-    assert_eq!(m.to_query(), "?t=rosas-reich&y=1920&r=ruhr&v=7.10,51.45,6.00");
+    assert_eq!(
+        m.to_query(),
+        "?t=rosas-reich&y=1920&r=ruhr&v=7.10,51.45,6.00"
+    );
     assert_eq!(Moment::default().to_query(), "?t=real&y=1930");
 }
 
@@ -91,12 +94,23 @@ fn a_year_out_of_range_opens_the_nearest_year() {
     assert_eq!(parse(&huge).0.year, 1941);
     let (m, ignored) = parse(&format!("y=-{}", "9".repeat(400)));
     assert_eq!(m.year, 1918);
-    assert!(ignored[0].value.chars().count() <= 41, "long values are shortened");
+    assert!(
+        ignored[0].value.chars().count() <= 41,
+        "long values are shortened"
+    );
 }
 
 #[test]
 fn a_year_that_is_not_a_number_is_rejected() {
-    for bad in ["y=abc", "y=19.5", "y=1925x", "y=%201925", "y=-", "y=1e3", "y=１９２５"] {
+    for bad in [
+        "y=abc",
+        "y=19.5",
+        "y=1925x",
+        "y=%201925",
+        "y=-",
+        "y=1e3",
+        "y=１９２５",
+    ] {
         let (m, ignored) = parse(bad);
         assert_eq!(m.year, 1930, "{bad}");
         assert_eq!(ignored.len(), 1, "{bad}");

@@ -27,7 +27,7 @@ run fmt cargo fmt --all --check
 run clippy-native cargo clippy --all-targets --locked -- -D warnings
 run clippy-wasm32 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 run test-native cargo test --locked
-run test-browser cargo test --locked --target wasm32-unknown-unknown
+run test-browser cargo test --locked --target wasm32-unknown-unknown --test web
 run build-release trunk build --release
 run test-e2e node --test --test-reporter=spec tests/e2e/
 

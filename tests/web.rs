@@ -24,7 +24,9 @@ fn drag_to(input: &HtmlInputElement, value: i32) {
 }
 
 fn release(input: &HtmlInputElement) {
-    input.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    input
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
 }
 
 /// Lets the reactive system run the effects of the last change.

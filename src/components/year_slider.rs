@@ -42,6 +42,9 @@ pub fn YearSlider(
                 min=FIRST_YEAR
                 max=LAST_YEAR
                 step="1"
+                // The attribute gives the first value once min and max are in place; the
+                // property keeps the thumb in step after the user has moved it.
+                value=move || year.get().to_string()
                 prop:value=move || year.get().to_string()
                 aria-valuetext=move || Date::for_year(year.get()).long()
                 on:input=on_input

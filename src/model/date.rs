@@ -149,10 +149,24 @@ mod tests {
 
     #[test]
     fn parses_real_days_and_rejects_others() {
-        assert_eq!(Date::parse("1920-01-10"), Ok(Date::new(1920, 1, 10).unwrap()));
+        assert_eq!(
+            Date::parse("1920-01-10"),
+            Ok(Date::new(1920, 1, 10).unwrap())
+        );
         assert_eq!(Date::parse("1924-02-29").map(|d| d.day), Ok(29));
-        assert!(matches!(Date::parse("1923-02-29"), Err(DateError::NoSuchDay(_))));
-        for bad in ["", "1923", "1923-1-10", "1923-01-10-", "19x3-01-10", "+923-01-10", "1923-13-01"] {
+        assert!(matches!(
+            Date::parse("1923-02-29"),
+            Err(DateError::NoSuchDay(_))
+        ));
+        for bad in [
+            "",
+            "1923",
+            "1923-1-10",
+            "1923-01-10-",
+            "19x3-01-10",
+            "+923-01-10",
+            "1923-13-01",
+        ] {
             assert!(Date::parse(bad).is_err(), "{bad} should be rejected");
         }
     }

@@ -3,8 +3,6 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { chromium } from "playwright-core";
 
 const TYPES = {
@@ -39,7 +37,7 @@ export async function serve(root) {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-/** Headless Chromium with the flags this closed network needs. */
+/** Headless Chromium with the flags this closed network needs (Playwright gives it a fresh profile). */
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -52,7 +50,6 @@ export async function launch() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), "uchronia-chromium-"))}`,
     ],
   });
 }

@@ -78,7 +78,7 @@ test("a bad link opens the nearest valid moment and says what it ignored", async
   const page = await openPage(browser, `${site.url}/?y=1999&t=atlantis&zz=1`);
   await slider(page).waitFor();
   assert.equal(await slider(page).inputValue(), "1941");
-  const notice = page.getByRole("status");
+  const notice = page.getByRole("status", { name: "Link notice" });
   const text = await notice.innerText();
   assert.match(text, /y=1999/);
   assert.match(text, /t=atlantis: no such timeline/);
