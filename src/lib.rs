@@ -5,6 +5,9 @@
 
 pub mod model;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pipeline;
+
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]

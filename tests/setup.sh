@@ -42,6 +42,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ] ||
   cargo install wasm-bindgen-cli --version "$wbg" --force
 fi
 
+# Natural Earth for the pipeline's tests (Debian's qgis-common, public domain).
+"$ROOT/tests/natural-earth.sh"
+
 # Verify: every tool answers with the expected version.
 trunk --version | grep -qx "trunk $TRUNK_VERSION"
 wasm-bindgen --version | grep -qx "wasm-bindgen $wbg"

@@ -1,4 +1,7 @@
 //! The ground floor: pure Rust shared by the page and the command line. No DOM, no files.
 
+pub mod atlas;
 pub mod date;
 pub mod permalink;
+pub mod projection;
+pub mod topology;

@@ -1,0 +1,183 @@
+//! `atlas`: builds, checks and queries the atlas's data. Native only.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+/// The command line has no meaning inside a browser; the wasm32 build compiles this binary
+/// only because Cargo builds every target of the package.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+    use uchronia::model::date::{FIRST_YEAR, LAST_YEAR};
+    use uchronia::pipeline::{build, export, validate};
+
+    const USAGE: &str = "\
+usage:
+  atlas build [--natural-earth GPKG] [--data DIR] [--out DIR]
+        rebuild DIR/build/ from Natural Earth and DIR/authored/ (default DIR: geodata;
+        GPKG default: $UCHRONIA_NATURAL_EARTH or target/natural-earth/world_map.gpkg,
+        fetched by tests/natural-earth.sh)
+  atlas build --timelines-only [--data DIR]
+        rebuild only DIR/build/atlas.json from DIR/authored/timelines/
+  atlas validate [--data DIR]
+  atlas export --timeline T --year Y [--data DIR]
+  atlas export --all --out DIR [--data DIR]
+  atlas owner --timeline T --year Y --at LON,LAT [--data DIR]
+
+Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 December of it.";
+
+    struct Args(Vec<String>);
+
+    impl Args {
+        fn flag(&mut self, name: &str) -> bool {
+            let before = self.0.len();
+            self.0.retain(|a| a != name);
+            self.0.len() != before
+        }
+
+        fn value(&mut self, name: &str) -> Result<Option<String>, String> {
+            let Some(i) = self.0.iter().position(|a| a == name) else {
+                return Ok(None);
+            };
+            if i + 1 >= self.0.len() {
+                return Err(format!("{name} needs a value"));
+            }
+            let v = self.0.remove(i + 1);
+            self.0.remove(i);
+            Ok(Some(v))
+        }
+
+        fn required(&mut self, name: &str) -> Result<String, String> {
+            self.value(name)?.ok_or_else(|| format!("{name} is required"))
+        }
+
+        fn done(self) -> Result<(), String> {
+            match self.0.first() {
+                Some(a) => Err(format!("unexpected argument '{a}'")),
+                None => Ok(()),
+            }
+        }
+    }
+
+    fn year(text: &str) -> Result<i32, String> {
+        match text.parse::<i32>() {
+            Ok(y) if (FIRST_YEAR..=LAST_YEAR).contains(&y) => Ok(y),
+            _ => Err(format!("--year must be a year from {FIRST_YEAR} to {LAST_YEAR}, not '{text}'")),
+        }
+    }
+
+    fn lon_lat(text: &str) -> Result<(f64, f64), String> {
+        let bad = || format!("--at must be LON,LAT in degrees (e.g. 16.37,48.21), not '{text}'");
+        let (lon, lat) = text.split_once(',').ok_or_else(bad)?;
+        let (lon, lat): (f64, f64) = (lon.trim().parse().map_err(|_| bad())?, lat.trim().parse().map_err(|_| bad())?);
+        if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
+            return Err(bad());
+        }
+        Ok((lon, lat))
+    }
+
+    pub fn main() -> ExitCode {
+        let mut args: Vec<String> = std::env::args().skip(1).collect();
+        if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
+            println!("{USAGE}");
+            return if args.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+        let command = args.remove(0);
+        match run(&command, Args(args)) {
+            Ok(code) => code,
+            Err(message) => {
+                eprintln!("atlas {command}: {message}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    fn run(command: &str, mut args: Args) -> Result<ExitCode, String> {
+        let data = PathBuf::from(args.value("--data")?.unwrap_or_else(|| "geodata".into()));
+        match command {
+            "build" => {
+                if args.flag("--timelines-only") {
+                    args.done()?;
+                    let bytes = build::build_atlas(&data, &data).map_err(|e| e.to_string())?;
+                    println!("wrote {} ({bytes} bytes)", data.join(uchronia::pipeline::files::ATLAS).display());
+                    return Ok(ExitCode::SUCCESS);
+                }
+                let gpkg = args
+                    .value("--natural-earth")?
+                    .or_else(|| std::env::var("UCHRONIA_NATURAL_EARTH").ok())
+                    .unwrap_or_else(|| "target/natural-earth/world_map.gpkg".into());
+                let out = PathBuf::from(args.value("--out")?.map_or_else(|| data.clone(), PathBuf::from));
+                args.done()?;
+                let built = build::build(&data, &PathBuf::from(gpkg), &out).map_err(|e| e.to_string())?;
+                println!(
+                    "built {} regions, {} arcs, {} points; topology {} bytes, atlas {} bytes, in {}",
+                    built.regions,
+                    built.arcs,
+                    built.points,
+                    built.topology_bytes,
+                    built.atlas_bytes,
+                    out.join("build").display()
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            "validate" => {
+                args.done()?;
+                let problems = validate::validate(&data);
+                for p in &problems {
+                    println!("{p}");
+                }
+                if problems.is_empty() {
+                    println!("atlas validate: the data in {} is sound", data.display());
+                    Ok(ExitCode::SUCCESS)
+                } else {
+                    println!("atlas validate: {} problem(s)", problems.len());
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+            "export" | "owner" => {
+                let topology = build::load_topology(&data).map_err(|e| e.to_string())?;
+                let decoded = topology.decode().map_err(|e| format!("{}: {e}", data.join(uchronia::pipeline::files::TOPOLOGY).display()))?;
+                let atlas = build::load_atlas(&data).map_err(|e| e.to_string())?;
+                if command == "owner" {
+                    let timeline = args.required("--timeline")?;
+                    let y = year(&args.required("--year")?)?;
+                    let (lon, lat) = lon_lat(&args.required("--at")?)?;
+                    args.done()?;
+                    let answer = export::owner_at(&decoded, &atlas, &timeline, y, lon, lat).map_err(|e| e.to_string())?;
+                    println!("{}", serde_json::to_string_pretty(&answer).map_err(|e| e.to_string())?);
+                    return Ok(ExitCode::SUCCESS);
+                }
+                if args.flag("--all") {
+                    let out = PathBuf::from(args.required("--out")?);
+                    args.done()?;
+                    let mut files = 0;
+                    for t in &atlas.timelines {
+                        let dir = out.join(&t.id);
+                        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                        for y in FIRST_YEAR..=LAST_YEAR {
+                            let fc = export::export_year(&decoded, &atlas, &t.id, y).map_err(|e| e.to_string())?;
+                            let path = dir.join(format!("{y}.geojson"));
+                            std::fs::write(&path, format!("{}\n", geojson::GeoJson::from(fc))).map_err(|e| format!("{}: {e}", path.display()))?;
+                            files += 1;
+                        }
+                    }
+                    println!("wrote {files} files in {}", out.display());
+                    return Ok(ExitCode::SUCCESS);
+                }
+                let timeline = args.required("--timeline")?;
+                let y = year(&args.required("--year")?)?;
+                args.done()?;
+                let fc = export::export_year(&decoded, &atlas, &timeline, y).map_err(|e| e.to_string())?;
+                println!("{}", geojson::GeoJson::from(fc));
+                Ok(ExitCode::SUCCESS)
+            }
+            other => Err(format!("no command '{other}'\n{USAGE}")),
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Timelines, states and ownership records; who holds each region on a given day.
+//!
+//! An alternate timeline is real history plus its differences: it names a `base` timeline and
+//! inherits every region it does not change. For a region it does change, its own records
+//! rule from its first record for that region on; before that date the base's records apply.
+//! States work the same way: the alternate timeline may add states or redefine a base state
+//! (a new name or colour for the same id).
+
+use super::date::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+
+/// How a holder holds a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Part of the holder.
+    Part,
+    /// Occupied by the holder; `of` names the sovereign de jure.
+    Occupied,
+    /// Held by a puppet state; `of` names its overlord.
+    Puppet,
+    /// Held by the holder but contested; `of` names the other claimant.
+    Disputed,
+}
+
+impl Status {
+    /// "occupied", as shown in tooltips and legends.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Part => "part",
+            Status::Occupied => "occupied",
+            Status::Puppet => "puppet",
+            Status::Disputed => "disputed",
+        }
+    }
+}
+
+/// How sure the atlas is of a border record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// A passage says so.
+    Stated,
+    /// Reasoned from passages; the note says how.
+    Inferred,
+    /// The text is silent; real history fills in.
+    Real,
+}
+
+/// A polity of a timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local: Option<String>,
+    /// `#rrggbb`.
+    pub colour: String,
+}
+
+/// "Region R is held by S from day D."
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub region: String,
+    pub holder: String,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    pub from: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Ids of the passages that support the record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passages: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+}
+
+/// One timeline as authored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    /// Source text ids (e.g. "000").
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The timeline this one differs from; `None` for real history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    /// The first day it differs from its base.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diverges: Option<Date>,
+    /// Where its text stops knowing; the map marks what comes after as filled in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_ends: Option<Date>,
+    #[serde(default)]
+    pub states: Vec<State>,
+    #[serde(default)]
+    pub records: Vec<Record>,
+}
+
+/// Who holds a region on a day, and on what record.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Holding<'a> {
+    pub state: &'a State,
+    pub record: &'a Record,
+    /// The timeline whose record this is (an alternate timeline may inherit its base's).
+    pub timeline: &'a str,
+}
+
+/// Why a question about ownership cannot be answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AtlasError {
+    UnknownTimeline(String),
+    UnknownRegion(String),
+    /// A base chain that loops or names a missing timeline.
+    BadBase(String),
+}
+
+impl fmt::Display for AtlasError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AtlasError::UnknownTimeline(t) => write!(f, "no timeline '{t}'"),
+            AtlasError::UnknownRegion(r) => write!(f, "no region '{r}'"),
+            AtlasError::BadBase(t) => write!(f, "timeline '{t}' has a base that is missing or loops"),
+        }
+    }
+}
+
+impl std::error::Error for AtlasError {}
+
+/// All timelines, indexed for the questions the map and the command line ask.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Atlas {
+    pub timelines: Vec<Timeline>,
+}
+
+impl Atlas {
+    pub fn timeline(&self, id: &str) -> Result<&Timeline, AtlasError> {
+        self.timelines
+            .iter()
+            .find(|t| t.id == id)
+            .ok_or_else(|| AtlasError::UnknownTimeline(id.to_string()))
+    }
+
+    /// The chain from a timeline down to its root: `[red-triumph, real]`.
+    pub fn lineage(&self, id: &str) -> Result<Vec<&Timeline>, AtlasError> {
+        let mut chain = vec![self.timeline(id)?];
+        while let Some(base) = &chain[chain.len() - 1].base {
+            let next = self
+                .timeline(base)
+                .map_err(|_| AtlasError::BadBase(id.to_string()))?;
+            if chain.iter().any(|t| t.id == next.id) {
+                return Err(AtlasError::BadBase(id.to_string()));
+            }
+            chain.push(next);
+        }
+        Ok(chain)
+    }
+
+    /// The state with this id as the timeline sees it (its own definition first).
+    pub fn state<'a>(&'a self, timeline: &str, id: &str) -> Result<Option<&'a State>, AtlasError> {
+        Ok(self
+            .lineage(timeline)?
+            .into_iter()
+            .find_map(|t| t.states.iter().find(|s| s.id == id)))
+    }
+
+    /// The records that decide a region in a timeline, oldest first, each with the timeline
+    /// it comes from.
+    pub fn records_of<'a>(
+        &'a self,
+        timeline: &str,
+        region: &str,
+    ) -> Result<Vec<(&'a Record, &'a str)>, AtlasError> {
+        let lineage = self.lineage(timeline)?;
+        // From the root up: each timeline's own records cut off its base's from their first date.
+        let mut merged: Vec<(&Record, &str)> = Vec::new();
+        for t in lineage.iter().rev() {
+            let own: Vec<&Record> = t.records.iter().filter(|r| r.region == region).collect();
+            if let Some(first) = own.iter().map(|r| r.from).min() {
+                merged.retain(|(r, _)| r.from < first);
+                merged.extend(own.into_iter().map(|r| (r, t.id.as_str())));
+            }
+        }
+        merged.sort_by_key(|(r, _)| r.from);
+        Ok(merged)
+    }
+
+    /// Who holds each of `regions` on `date` in `timeline`; `None` where no record has
+    /// started yet or the holder is not a known state (the validator reports both).
+    pub fn ownership_at<'a>(
+        &'a self,
+        timeline: &str,
+        date: Date,
+        regions: &[&str],
+    ) -> Result<Vec<Option<Holding<'a>>>, AtlasError> {
+        let lineage = self.lineage(timeline)?;
+        let mut states: HashMap<&str, &State> = HashMap::new();
+        for t in lineage.iter().rev() {
+            for s in &t.states {
+                states.insert(s.id.as_str(), s);
+            }
+        }
+        // Each region's records per timeline, from the leaf down to the root.
+        let mut by_region: HashMap<&str, Vec<Vec<&Record>>> = HashMap::new();
+        for (depth, t) in lineage.iter().enumerate() {
+            for r in &t.records {
+                by_region
+                    .entry(r.region.as_str())
+                    .or_insert_with(|| vec![Vec::new(); lineage.len()])[depth]
+                    .push(r);
+            }
+        }
+        Ok(regions
+            .iter()
+            .map(|region| {
+                // The most derived timeline whose own records for the region have begun rules.
+                let (record, timeline) = by_region.get(region)?.iter().enumerate().find_map(
+                    |(depth, own)| {
+                        let first = own.iter().map(|r| r.from).min()?;
+                        (first <= date).then(|| {
+                            let latest = own
+                                .iter()
+                                .filter(|r| r.from <= date)
+                                .max_by_key(|r| r.from)?;
+                            Some((*latest, lineage[depth].id.as_str()))
+                        })?
+                    },
+                )?;
+                let state = states.get(record.holder.as_str())?;
+                Some(Holding {
+                    state,
+                    record,
+                    timeline,
+                })
+            })
+            .collect())
+    }
+
+    /// Who holds one region on a day.
+    pub fn holder_of<'a>(
+        &'a self,
+        timeline: &str,
+        date: Date,
+        region: &str,
+    ) -> Result<Option<Holding<'a>>, AtlasError> {
+        Ok(self.ownership_at(timeline, date, &[region])?.pop().flatten())
+    }
+
+    /// The days after the armistice on which the map of a timeline changes, in order
+    /// (the slider's ticks).
+    pub fn change_dates(&self, timeline: &str) -> Result<Vec<Date>, AtlasError> {
+        let mut regions: Vec<&str> = self
+            .lineage(timeline)?
+            .iter()
+            .flat_map(|t| t.records.iter().map(|r| r.region.as_str()))
+            .collect();
+        regions.sort_unstable();
+        regions.dedup();
+        let mut dates = Vec::new();
+        for region in regions {
+            dates.extend(
+                self.records_of(timeline, region)?
+                    .into_iter()
+                    .map(|(r, _)| r.from)
+                    .filter(|d| *d > Date::START),
+            );
+        }
+        dates.sort();
+        dates.dedup();
+        Ok(dates)
+    }
+}

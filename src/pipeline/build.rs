@@ -1,0 +1,114 @@
+//! The whole pipeline: Natural Earth + authored files -> `geodata/build/`. Deterministic:
+//! the same inputs give the same bytes.
+
+use super::arcs::{build_topology, Settings};
+use super::files::{self, load_cuts, load_recipe, load_timelines};
+use super::natural_earth::read_admin1;
+use super::regions::build_regions;
+use super::{PipelineError, Result};
+use crate::model::atlas::Atlas;
+use crate::model::topology::Topology;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The `format` of `build/atlas.json`.
+pub const ATLAS_FORMAT: &str = "uchronia-atlas";
+pub const ATLAS_VERSION: u32 = 1;
+
+/// What the page loads besides the topology: every timeline with its states and records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AtlasFile {
+    pub format: String,
+    pub version: u32,
+    #[serde(flatten)]
+    pub atlas: Atlas,
+}
+
+/// What a build produced, for the report.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub regions: usize,
+    pub arcs: usize,
+    pub points: usize,
+    pub topology_bytes: usize,
+    pub atlas_bytes: usize,
+}
+
+/// The atlas file made from the authored timelines.
+pub fn atlas_file(data: &Path) -> Result<AtlasFile> {
+    let timelines = load_timelines(data)?.into_iter().map(|(_, t)| t).collect();
+    Ok(AtlasFile {
+        format: ATLAS_FORMAT.to_string(),
+        version: ATLAS_VERSION,
+        atlas: Atlas { timelines },
+    })
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| PipelineError::new("build", "", e.to_string()))
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| PipelineError::new(dir.display().to_string(), "", e.to_string()))?;
+    }
+    std::fs::write(path, text).map_err(|e| PipelineError::new(path.display().to_string(), "", e.to_string()))
+}
+
+/// Builds the topology from Natural Earth (`gpkg`) and the recipe and cuts in `data`.
+pub fn topology(data: &Path, gpkg: &Path) -> Result<Topology> {
+    let recipe = load_recipe(data)?;
+    let cuts = load_cuts(data)?;
+    let admin1 = read_admin1(gpkg)?;
+    let shaped = build_regions(&admin1, &recipe, &cuts, &data.join(files::RECIPE).display().to_string())?;
+    Ok(build_topology(&shaped, Settings::default()))
+}
+
+/// Runs the pipeline and writes `build/topology.json` and `build/atlas.json` under `out`.
+pub fn build(data: &Path, gpkg: &Path, out: &Path) -> Result<Built> {
+    let topology = topology(data, gpkg)?;
+    let atlas = atlas_file(data)?;
+    let topology_json = to_json(&topology)?;
+    let atlas_json = to_json(&atlas)?;
+    write(&out.join(files::TOPOLOGY), &topology_json)?;
+    write(&out.join(files::ATLAS), &atlas_json)?;
+    Ok(Built {
+        regions: topology.regions.len(),
+        arcs: topology.arcs.len(),
+        points: topology.arcs.iter().map(|a| a.len() / 2).sum(),
+        topology_bytes: topology_json.len(),
+        atlas_bytes: atlas_json.len(),
+    })
+}
+
+/// Only the timelines: rewrites `build/atlas.json` (no Natural Earth needed).
+pub fn build_atlas(data: &Path, out: &Path) -> Result<usize> {
+    let json = to_json(&atlas_file(data)?)?;
+    write(&out.join(files::ATLAS), &json)?;
+    Ok(json.len())
+}
+
+/// Reads the built topology.
+pub fn load_topology(data: &Path) -> Result<Topology> {
+    files::read_json(&data.join(files::TOPOLOGY))
+}
+
+/// Reads the built atlas.
+pub fn load_atlas(data: &Path) -> Result<Atlas> {
+    let path = data.join(files::ATLAS);
+    let file: AtlasFile = files::read_json(&path)?;
+    if file.format != ATLAS_FORMAT || file.version != ATLAS_VERSION {
+        return Err(PipelineError::new(
+            path.display().to_string(),
+            "",
+            format!("expected {ATLAS_FORMAT} version {ATLAS_VERSION}"),
+        ));
+    }
+    Ok(file.atlas)
+}

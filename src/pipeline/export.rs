@@ -1,0 +1,103 @@
+//! Answers from the built data: the borders of a year as GeoJSON (one dissolved feature per
+//! state, in WGS84 longitude and latitude), and who holds the land at a point.
+
+use crate::model::atlas::{Atlas, AtlasError};
+use crate::model::date::Date;
+use crate::model::topology::{Decoded, Point};
+use geo::{Coord, LineString, MapCoords, MultiPolygon, Polygon};
+use geojson::{Feature, FeatureCollection, JsonObject};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+fn polygon(rings: &[Vec<Point>]) -> Polygon<f64> {
+    let line = |r: &Vec<Point>| LineString(r.iter().map(|p| Coord { x: p[0] as f64, y: p[1] as f64 }).collect());
+    Polygon::new(line(&rings[0]), rings[1..].iter().map(line).collect())
+}
+
+/// Longitude and latitude rounded to 5 decimals (about a metre), so exports stay small
+/// and two runs give the same bytes.
+fn to_lon_lat(decoded: &Decoded, c: Coord<f64>) -> Coord<f64> {
+    let (lon, lat) = decoded.topology.to_lon_lat([c.x, c.y]).unwrap_or((0.0, 0.0));
+    Coord {
+        x: (lon * 1e5).round() / 1e5,
+        y: (lat * 1e5).round() / 1e5,
+    }
+}
+
+/// The map of a timeline on the day a year stands for.
+pub fn export_year(decoded: &Decoded, atlas: &Atlas, timeline: &str, year: i32) -> Result<FeatureCollection, AtlasError> {
+    let date = Date::for_year(year);
+    let t = atlas.timeline(timeline)?;
+    let ids: Vec<&str> = decoded.topology.regions.iter().map(|r| r.id.as_str()).collect();
+    let holdings = atlas.ownership_at(timeline, date, &ids)?;
+    let mut states: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
+    for (i, h) in holdings.iter().enumerate() {
+        if let Some(h) = h {
+            states.entry(h.state.id.as_str()).or_insert((h.state.name.as_str(), Vec::new())).1.push(i);
+        }
+    }
+    let features = states
+        .into_iter()
+        .map(|(id, (name, regions))| {
+            let polygons: Vec<Polygon<f64>> = regions
+                .iter()
+                .flat_map(|&r| decoded.rings[r].iter().map(|rings| polygon(rings)))
+                .collect();
+            let dissolved: MultiPolygon<f64> = geo::unary_union(polygons.iter());
+            let lon_lat = dissolved.map_coords(|c| to_lon_lat(decoded, c));
+            let mut properties = JsonObject::new();
+            properties.insert("id".into(), json!(id));
+            properties.insert("name".into(), json!(name));
+            properties.insert("timeline".into(), json!(timeline));
+            properties.insert("date".into(), json!(date.to_string()));
+            properties.insert(
+                "regions".into(),
+                json!(regions.iter().map(|&r| ids[r]).collect::<Vec<_>>()),
+            );
+            properties.insert("sources".into(), json!(t.sources));
+            Feature {
+                bbox: None,
+                geometry: Some(geojson::Geometry::from(&lon_lat)),
+                id: None,
+                properties: Some(properties),
+                foreign_members: None,
+            }
+        })
+        .collect();
+    Ok(FeatureCollection {
+        bbox: None,
+        features,
+        foreign_members: None,
+    })
+}
+
+/// The region at a longitude and latitude and who holds it, as JSON; `region: null` at sea
+/// or outside the map.
+pub fn owner_at(decoded: &Decoded, atlas: &Atlas, timeline: &str, year: i32, lon: f64, lat: f64) -> Result<Value, AtlasError> {
+    let date = Date::for_year(year);
+    atlas.timeline(timeline)?;
+    let region = decoded
+        .topology
+        .to_map(lon, lat)
+        .and_then(|p| decoded.region_at(p))
+        .map(|i| &decoded.topology.regions[i]);
+    let Some(region) = region else {
+        return Ok(json!({ "timeline": timeline, "date": date.to_string(), "at": [lon, lat], "region": null, "holder": null }));
+    };
+    let holding = atlas.holder_of(timeline, date, &region.id)?;
+    let of = holding
+        .and_then(|h| h.record.of.as_deref())
+        .and_then(|of| atlas.state(timeline, of).ok().flatten())
+        .map(|s| json!({ "id": s.id, "name": s.name }));
+    Ok(json!({
+        "timeline": timeline,
+        "date": date.to_string(),
+        "at": [lon, lat],
+        "region": { "id": region.id, "name": region.en, "local": region.local },
+        "holder": holding.map(|h| json!({ "id": h.state.id, "name": h.state.name })),
+        "status": holding.map(|h| h.record.status.label()),
+        "of": of,
+        "since": holding.map(|h| h.record.from.to_string()),
+        "note": holding.and_then(|h| h.record.note.clone()),
+    }))
+}
