@@ -12,3 +12,5 @@ pub mod pipeline;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod data;

@@ -21,7 +21,15 @@ fn atlas(args: &[&str]) -> (bool, String, String) {
 
 fn owner(year: i32, lon: f64, lat: f64) -> Value {
     let at = format!("{lon},{lat}");
-    let (ok, out, err) = atlas(&["owner", "--timeline", "real", "--year", &year.to_string(), "--at", &at]);
+    let (ok, out, err) = atlas(&[
+        "owner",
+        "--timeline",
+        "real",
+        "--year",
+        &year.to_string(),
+        "--at",
+        &at,
+    ]);
     assert!(ok, "{err}");
     serde_json::from_str(&out).expect("owner prints JSON")
 }
@@ -34,29 +42,165 @@ fn owner_answers_real_history_before_and_after_its_changes() {
         ("Vienna", 16.37, 48.21, 1938, "austria", "germany", "part"),
         ("Danzig", 18.65, 54.35, 1930, "danzig", "danzig", "part"),
         ("Danzig", 18.65, 54.35, 1939, "danzig", "germany", "part"),
-        ("Gdynia", 18.53, 54.52, 1930, "polish-corridor", "poland", "part"),
-        ("Königsberg", 20.51, 54.71, 1930, "east-prussia", "germany", "part"),
+        (
+            "Gdynia",
+            18.53,
+            54.52,
+            1930,
+            "polish-corridor",
+            "poland",
+            "part",
+        ),
+        (
+            "Königsberg",
+            20.51,
+            54.71,
+            1930,
+            "east-prussia",
+            "germany",
+            "part",
+        ),
         ("Vilnius", 25.28, 54.69, 1925, "vilnius", "poland", "part"),
-        ("Vilnius", 25.28, 54.69, 1939, "vilnius", "lithuania", "part"),
-        ("Vilnius", 25.28, 54.69, 1940, "vilnius", "soviet-union", "part"),
-        ("Saarbrücken", 7.00, 49.23, 1930, "saar", "league-of-nations", "part"),
+        (
+            "Vilnius",
+            25.28,
+            54.69,
+            1939,
+            "vilnius",
+            "lithuania",
+            "part",
+        ),
+        (
+            "Vilnius",
+            25.28,
+            54.69,
+            1940,
+            "vilnius",
+            "soviet-union",
+            "part",
+        ),
+        (
+            "Saarbrücken",
+            7.00,
+            49.23,
+            1930,
+            "saar",
+            "league-of-nations",
+            "part",
+        ),
         ("Saarbrücken", 7.00, 49.23, 1935, "saar", "germany", "part"),
         ("Klaipėda", 21.13, 55.71, 1930, "memel", "lithuania", "part"),
         ("Klaipėda", 21.13, 55.71, 1939, "memel", "germany", "part"),
-        ("Chișinău", 28.85, 47.00, 1930, "bessarabia", "romania", "part"),
-        ("Chișinău", 28.85, 47.00, 1940, "bessarabia", "soviet-union", "part"),
-        ("Chișinău", 28.85, 47.00, 1941, "bessarabia", "romania", "part"),
-        ("Katowice", 19.02, 50.26, 1930, "upper-silesia-east", "poland", "part"),
+        (
+            "Chișinău",
+            28.85,
+            47.00,
+            1930,
+            "bessarabia",
+            "romania",
+            "part",
+        ),
+        (
+            "Chișinău",
+            28.85,
+            47.00,
+            1940,
+            "bessarabia",
+            "soviet-union",
+            "part",
+        ),
+        (
+            "Chișinău",
+            28.85,
+            47.00,
+            1941,
+            "bessarabia",
+            "romania",
+            "part",
+        ),
+        (
+            "Katowice",
+            19.02,
+            50.26,
+            1930,
+            "upper-silesia-east",
+            "poland",
+            "part",
+        ),
         ("Essen", 7.00, 51.45, 1923, "ruhr", "france", "occupied"),
         ("Essen", 7.00, 51.45, 1926, "ruhr", "germany", "part"),
-        ("Strasbourg", 7.75, 48.58, 1930, "alsace-lorraine", "france", "part"),
-        ("Strasbourg", 7.75, 48.58, 1940, "alsace-lorraine", "germany", "occupied"),
-        ("Prague", 14.42, 50.09, 1930, "bohemia-moravia", "czechoslovakia", "part"),
-        ("Bratislava", 17.11, 48.15, 1939, "slovakia", "slovakia", "puppet"),
-        ("Košice", 21.26, 48.72, 1938, "southern-slovakia", "hungary", "part"),
-        ("Lviv", 24.03, 49.84, 1930, "eastern-galicia", "poland", "part"),
-        ("Lviv", 24.03, 49.84, 1940, "eastern-galicia", "soviet-union", "part"),
-        ("Lviv", 24.03, 49.84, 1941, "eastern-galicia", "germany", "occupied"),
+        (
+            "Strasbourg",
+            7.75,
+            48.58,
+            1930,
+            "alsace-lorraine",
+            "france",
+            "part",
+        ),
+        (
+            "Strasbourg",
+            7.75,
+            48.58,
+            1940,
+            "alsace-lorraine",
+            "germany",
+            "occupied",
+        ),
+        (
+            "Prague",
+            14.42,
+            50.09,
+            1930,
+            "bohemia-moravia",
+            "czechoslovakia",
+            "part",
+        ),
+        (
+            "Bratislava",
+            17.11,
+            48.15,
+            1939,
+            "slovakia",
+            "slovakia",
+            "puppet",
+        ),
+        (
+            "Košice",
+            21.26,
+            48.72,
+            1938,
+            "southern-slovakia",
+            "hungary",
+            "part",
+        ),
+        (
+            "Lviv",
+            24.03,
+            49.84,
+            1930,
+            "eastern-galicia",
+            "poland",
+            "part",
+        ),
+        (
+            "Lviv",
+            24.03,
+            49.84,
+            1940,
+            "eastern-galicia",
+            "soviet-union",
+            "part",
+        ),
+        (
+            "Lviv",
+            24.03,
+            49.84,
+            1941,
+            "eastern-galicia",
+            "germany",
+            "occupied",
+        ),
         ("Paris", 2.35, 48.86, 1940, "paris", "germany", "occupied"),
         ("Kazan", 49.12, 55.79, 1926, "kazan", "soviet-union", "part"),
     ];
@@ -69,9 +213,15 @@ fn owner_answers_real_history_before_and_after_its_changes() {
             v["status"].as_str().unwrap_or("-").to_string(),
         );
         if got != (region.to_string(), holder.to_string(), status.to_string()) {
-            wrong.push(format!("{place} {year}: expected {region}/{holder}/{status}, got {got:?}"));
+            wrong.push(format!(
+                "{place} {year}: expected {region}/{holder}/{status}, got {got:?}"
+            ));
         }
-        assert_eq!(v["date"], format!("{year}-12-31"), "a year stands for 31 December");
+        assert_eq!(
+            v["date"],
+            format!("{year}-12-31"),
+            "a year stands for 31 December"
+        );
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
@@ -85,9 +235,34 @@ fn owner_at_sea_names_no_region() {
 #[test]
 fn bad_arguments_get_a_reason_and_a_non_zero_exit() {
     for (args, reason) in [
-        (vec!["owner", "--timeline", "real", "--year", "1950", "--at", "1,1"], "--year must be a year from 1918 to 1941"),
-        (vec!["owner", "--timeline", "real", "--year", "1930", "--at", "x"], "--at must be LON,LAT"),
-        (vec!["owner", "--timeline", "narnia", "--year", "1930", "--at", "1,1"], "no timeline 'narnia'"),
+        (
+            vec![
+                "owner",
+                "--timeline",
+                "real",
+                "--year",
+                "1950",
+                "--at",
+                "1,1",
+            ],
+            "--year must be a year from 1918 to 1941",
+        ),
+        (
+            vec!["owner", "--timeline", "real", "--year", "1930", "--at", "x"],
+            "--at must be LON,LAT",
+        ),
+        (
+            vec![
+                "owner",
+                "--timeline",
+                "narnia",
+                "--year",
+                "1930",
+                "--at",
+                "1,1",
+            ],
+            "no timeline 'narnia'",
+        ),
         (vec!["export", "--timeline", "real"], "--year is required"),
         (vec!["frobnicate"], "no command 'frobnicate'"),
     ] {
@@ -100,31 +275,58 @@ fn bad_arguments_get_a_reason_and_a_non_zero_exit() {
 #[test]
 fn export_parses_as_geojson_and_its_states_cover_the_regions_exactly() {
     let topology: Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/geodata/build/topology.json")).unwrap(),
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/geodata/build/topology.json"
+        ))
+        .unwrap(),
     )
     .unwrap();
     let regions: BTreeMap<String, f64> = topology["regions"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["id"].as_str().unwrap().to_string(), r["area_km2"].as_f64().unwrap()))
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["area_km2"].as_f64().unwrap(),
+            )
+        })
         .collect();
     for year in ["1919", "1930", "1941"] {
         let (ok, out, err) = atlas(&["export", "--timeline", "real", "--year", year]);
         assert!(ok, "{err}");
-        let fc = geojson::FeatureCollection::try_from(out.parse::<geojson::GeoJson>().expect("valid GeoJSON")).unwrap();
+        let fc = geojson::FeatureCollection::try_from(
+            out.parse::<geojson::GeoJson>().expect("valid GeoJSON"),
+        )
+        .unwrap();
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
         for f in &fc.features {
-            let state = f.property("id").and_then(Value::as_str).unwrap().to_string();
+            let state = f
+                .property("id")
+                .and_then(Value::as_str)
+                .unwrap()
+                .to_string();
             assert_eq!(f.property("timeline").and_then(Value::as_str), Some("real"));
-            assert_eq!(f.property("date").and_then(Value::as_str), Some(format!("{year}-12-31").as_str()));
-            assert!(f.property("name").and_then(Value::as_str).is_some_and(|n| !n.is_empty()));
+            assert_eq!(
+                f.property("date").and_then(Value::as_str),
+                Some(format!("{year}-12-31").as_str())
+            );
+            assert!(f
+                .property("name")
+                .and_then(Value::as_str)
+                .is_some_and(|n| !n.is_empty()));
             let geometry = f.geometry.as_ref().expect("each state has a shape");
             let shape = geo::Geometry::<f64>::try_from(geometry.value.clone()).unwrap();
             // WGS84 longitude and latitude.
             use geo::BoundingRect;
             let bbox = shape.bounding_rect().unwrap();
-            assert!(bbox.min().x >= -180.0 && bbox.max().x <= 180.0 && bbox.min().y >= -90.0 && bbox.max().y <= 90.0);
+            assert!(
+                bbox.min().x >= -180.0
+                    && bbox.max().x <= 180.0
+                    && bbox.min().y >= -90.0
+                    && bbox.max().y <= 90.0
+            );
             for r in f.property("regions").and_then(Value::as_array).unwrap() {
                 let r = r.as_str().unwrap().to_string();
                 if let Some(other) = seen.insert(r.clone(), state.clone()) {
@@ -134,7 +336,10 @@ fn export_parses_as_geojson_and_its_states_cover_the_regions_exactly() {
         }
         let all: Vec<&String> = regions.keys().collect();
         let covered: Vec<&String> = seen.keys().collect();
-        assert_eq!(covered, all, "{year}: every region belongs to exactly one state");
+        assert_eq!(
+            covered, all,
+            "{year}: every region belongs to exactly one state"
+        );
     }
 }
 

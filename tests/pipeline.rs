@@ -11,9 +11,15 @@ fn root() -> PathBuf {
 #[test]
 fn two_builds_give_the_committed_bytes() {
     let gpkg = root().join("target/natural-earth/world_map.gpkg");
-    assert!(gpkg.exists(), "{} is missing: run tests/natural-earth.sh", gpkg.display());
+    assert!(
+        gpkg.exists(),
+        "{} is missing: run tests/natural-earth.sh",
+        gpkg.display()
+    );
     let data = root().join("geodata");
-    let out = |n: usize| std::env::temp_dir().join(format!("uchronia-pipeline-{}-{n}", std::process::id()));
+    let out = |n: usize| {
+        std::env::temp_dir().join(format!("uchronia-pipeline-{}-{n}", std::process::id()))
+    };
     for n in 0..2 {
         let _ = std::fs::remove_dir_all(out(n));
         build::build(&data, &gpkg, &out(n)).expect("the pipeline runs");
@@ -23,7 +29,10 @@ fn two_builds_give_the_committed_bytes() {
         let second = std::fs::read(out(1).join(file)).unwrap();
         assert!(first == second, "{file}: two runs differ");
         let committed = std::fs::read(data.join(file)).unwrap();
-        assert!(first == committed, "geodata/{file} is not what `atlas build` makes: run it and commit");
+        assert!(
+            first == committed,
+            "geodata/{file} is not what `atlas build` makes: run it and commit"
+        );
     }
     for n in 0..2 {
         let _ = std::fs::remove_dir_all(out(n));

@@ -42,7 +42,13 @@ fn fixture() -> (tempdir::Dir, Value, Value, Value) {
 }
 
 /// Writes a data directory and returns the validator's problems as text.
-fn problems(dir: &tempdir::Dir, recipe: &Value, topology: &Value, timelines: &[(&str, String)], refresh_atlas: bool) -> Vec<String> {
+fn problems(
+    dir: &tempdir::Dir,
+    recipe: &Value,
+    topology: &Value,
+    timelines: &[(&str, String)],
+    refresh_atlas: bool,
+) -> Vec<String> {
     let data = dir.path();
     let write = |rel: &str, text: String| {
         let path = data.join(rel);
@@ -50,7 +56,10 @@ fn problems(dir: &tempdir::Dir, recipe: &Value, topology: &Value, timelines: &[(
         std::fs::write(path, text).unwrap();
     };
     write("authored/regions.json", recipe.to_string());
-    write("authored/cuts.geojson", json!({ "type": "FeatureCollection", "features": [] }).to_string());
+    write(
+        "authored/cuts.geojson",
+        json!({ "type": "FeatureCollection", "features": [] }).to_string(),
+    );
     write("build/topology.json", topology.to_string());
     let _ = std::fs::remove_dir_all(data.join("authored/timelines"));
     for (name, text) in timelines {
@@ -72,7 +81,13 @@ fn assert_found(found: &[String], file: &str, needle: &str) {
 #[test]
 fn the_fixture_itself_is_sound() {
     let (dir, recipe, topology, real) = fixture();
-    let found = problems(&dir, &recipe, &topology, &[("real.json", real.to_string())], true);
+    let found = problems(
+        &dir,
+        &recipe,
+        &topology,
+        &[("real.json", real.to_string())],
+        true,
+    );
     assert!(found.is_empty(), "{found:#?}");
 }
 
@@ -80,19 +95,39 @@ fn the_fixture_itself_is_sound() {
 fn each_kind_of_timeline_error_is_named() {
     type Break = fn(&mut Value);
     let cases: [(&str, Break); 8] = [
-        ("no region 'nowhere'", |t| t["records"][0]["region"] = json!("nowhere")),
-        ("holder 'zzz' is not a state", |t| t["records"][0]["holder"] = json!("zzz")),
-        ("of 'qqq' is not a state", |t| t["records"][2]["of"] = json!("qqq")),
-        ("must be in date order", |t| t["records"][2]["from"] = json!("1918-11-11")),
-        ("held by no known state on 1918-11-11", |t| t["records"][0]["from"] = json!("1920-01-10")),
-        ("is not #rrggbb", |t| t["states"][0]["colour"] = json!("red")),
+        ("no region 'nowhere'", |t| {
+            t["records"][0]["region"] = json!("nowhere")
+        }),
+        ("holder 'zzz' is not a state", |t| {
+            t["records"][0]["holder"] = json!("zzz")
+        }),
+        ("of 'qqq' is not a state", |t| {
+            t["records"][2]["of"] = json!("qqq")
+        }),
+        ("must be in date order", |t| {
+            t["records"][2]["from"] = json!("1918-11-11")
+        }),
+        ("held by no known state on 1918-11-11", |t| {
+            t["records"][0]["from"] = json!("1920-01-10")
+        }),
+        ("is not #rrggbb", |t| {
+            t["states"][0]["colour"] = json!("red")
+        }),
         ("state id used twice", |t| t["states"][1]["id"] = json!("a")),
-        ("starts after 1941-12-31", |t| t["records"][2]["from"] = json!("1945-05-08")),
+        ("starts after 1941-12-31", |t| {
+            t["records"][2]["from"] = json!("1945-05-08")
+        }),
     ];
     for (needle, break_it) in cases {
         let (dir, recipe, topology, mut real) = fixture();
         break_it(&mut real);
-        let found = problems(&dir, &recipe, &topology, &[("real.json", real.to_string())], false);
+        let found = problems(
+            &dir,
+            &recipe,
+            &topology,
+            &[("real.json", real.to_string())],
+            false,
+        );
         assert_found(&found, "authored/timelines/real.json", needle);
     }
 }
@@ -103,9 +138,24 @@ fn malformed_files_name_the_place_of_the_error() {
     let broken = real.to_string().replace("\"1938-03-13\"", "\"1938-02-30\"");
     let found = problems(&dir, &recipe, &topology, &[("real.json", broken)], false);
     assert_found(&found, "real.json", "not a day of the calendar");
-    let found = problems(&dir, &recipe, &topology, &[("real.json", "{\"id\": \"real\",".into())], false);
+    let found = problems(
+        &dir,
+        &recipe,
+        &topology,
+        &[("real.json", "{\"id\": \"real\",".into())],
+        false,
+    );
     assert_found(&found, "real.json", "line 1 column");
-    let found = problems(&dir, &recipe, &topology, &[("real.json", real.to_string().replace("\"part\"", "\"annexed\""))], false);
+    let found = problems(
+        &dir,
+        &recipe,
+        &topology,
+        &[(
+            "real.json",
+            real.to_string().replace("\"part\"", "\"annexed\""),
+        )],
+        false,
+    );
     assert_found(&found, "real.json", "unknown variant `annexed`");
 }
 
@@ -116,22 +166,61 @@ fn alternate_timelines_are_checked_against_their_base() {
         "id": "alt", "name": "Alt", "summary": "test", "base": "real", "diverges": "1923-11-09",
         "states": [], "records": [ { "region": "west", "holder": "b", "status": "part", "from": "1920-01-01" } ]
     });
-    let found = problems(&dir, &recipe, &topology, &[("real.json", real.to_string()), ("alt.json", alt.to_string())], false);
+    let found = problems(
+        &dir,
+        &recipe,
+        &topology,
+        &[
+            ("real.json", real.to_string()),
+            ("alt.json", alt.to_string()),
+        ],
+        false,
+    );
     assert_found(&found, "alt.json", "starts before the timeline diverges");
     let orphan = json!({ "id": "orphan", "name": "O", "summary": "t", "base": "nowhere", "states": [], "records": [] });
-    let found = problems(&dir, &recipe, &topology, &[("real.json", real.to_string()), ("orphan.json", orphan.to_string())], false);
+    let found = problems(
+        &dir,
+        &recipe,
+        &topology,
+        &[
+            ("real.json", real.to_string()),
+            ("orphan.json", orphan.to_string()),
+        ],
+        false,
+    );
     assert_found(&found, "orphan.json", "base that is missing");
     let misnamed = json!({ "id": "other", "name": "O", "summary": "t", "base": "real", "states": [], "records": [] });
-    let found = problems(&dir, &recipe, &topology, &[("real.json", real.to_string()), ("alt.json", misnamed.to_string())], false);
+    let found = problems(
+        &dir,
+        &recipe,
+        &topology,
+        &[
+            ("real.json", real.to_string()),
+            ("alt.json", misnamed.to_string()),
+        ],
+        false,
+    );
     assert_found(&found, "alt.json", "file name must be the timeline id");
 }
 
 #[test]
 fn a_stale_build_is_caught() {
     let (dir, recipe, topology, mut real) = fixture();
-    problems(&dir, &recipe, &topology, &[("real.json", real.to_string())], true);
+    problems(
+        &dir,
+        &recipe,
+        &topology,
+        &[("real.json", real.to_string())],
+        true,
+    );
     real["records"][2]["from"] = json!("1938-03-14");
-    let found = problems(&dir, &recipe, &topology, &[("real.json", real.to_string())], false);
+    let found = problems(
+        &dir,
+        &recipe,
+        &topology,
+        &[("real.json", real.to_string())],
+        false,
+    );
     assert_found(&found, "build/atlas.json", "out of date");
 }
 
@@ -142,31 +231,58 @@ fn each_kind_of_topology_and_recipe_error_is_named() {
 
     let mut t = topology.clone();
     t["regions"][0]["polygons"] = json!([[[0, 7]]]);
-    assert_found(&problems(&dir, &recipe, &t, &tl, true), "build/topology.json", "refers to arc 7");
+    assert_found(
+        &problems(&dir, &recipe, &t, &tl, true),
+        "build/topology.json",
+        "refers to arc 7",
+    );
 
     let mut t = topology.clone();
     t["regions"][0]["polygons"] = json!([[[0]]]);
-    assert_found(&problems(&dir, &recipe, &t, &tl, true), "build/topology.json", "do not join up");
+    assert_found(
+        &problems(&dir, &recipe, &t, &tl, true),
+        "build/topology.json",
+        "do not join up",
+    );
 
     let mut t = topology.clone();
     t["regions"].as_array_mut().unwrap().pop();
-    assert_found(&problems(&dir, &recipe, &t, &tl, true), "build/topology.json", "'east'");
+    assert_found(
+        &problems(&dir, &recipe, &t, &tl, true),
+        "build/topology.json",
+        "'east'",
+    );
 
     let mut t = topology.clone();
     let third = json!({ "id": "third", "en": "T", "local": "T", "polygons": [[[0, 1]]], "label": [5, 5], "area_km2": 6.25 });
     t["regions"].as_array_mut().unwrap().push(third);
     let mut r = recipe.clone();
-    r["regions"].as_array_mut().unwrap().push(json!({ "id": "third", "en": "T", "local": "T", "take": [{ "country": "XXX" }] }));
+    r["regions"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "third", "en": "T", "local": "T", "take": [{ "country": "XXX" }] }));
     let found = problems(&dir, &r, &t, &tl, true);
-    assert_found(&found, "build/topology.json", "shared by more than two regions");
+    assert_found(
+        &found,
+        "build/topology.json",
+        "shared by more than two regions",
+    );
 
     let mut r = recipe.clone();
     r["regions"][0]["within"] = json!("no-such-cut");
-    assert_found(&problems(&dir, &r, &topology, &tl, true), "authored/regions.json", "no cut 'no-such-cut'");
+    assert_found(
+        &problems(&dir, &r, &topology, &tl, true),
+        "authored/regions.json",
+        "no cut 'no-such-cut'",
+    );
 
     let mut r = recipe.clone();
     r["regions"][1]["id"] = json!("west");
-    assert_found(&problems(&dir, &r, &topology, &tl, true), "authored/regions.json", "id used twice");
+    assert_found(
+        &problems(&dir, &r, &topology, &tl, true),
+        "authored/regions.json",
+        "id used twice",
+    );
 }
 
 /// A directory that removes itself.
@@ -177,7 +293,8 @@ mod tempdir {
         pub fn new() -> Dir {
             static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
             let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            let path = std::env::temp_dir().join(format!("uchronia-validator-{}-{n}", std::process::id()));
+            let path =
+                std::env::temp_dir().join(format!("uchronia-validator-{}-{n}", std::process::id()));
             let _ = std::fs::remove_dir_all(&path);
             std::fs::create_dir_all(&path).unwrap();
             Dir(path)

@@ -54,7 +54,8 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
         }
 
         fn required(&mut self, name: &str) -> Result<String, String> {
-            self.value(name)?.ok_or_else(|| format!("{name} is required"))
+            self.value(name)?
+                .ok_or_else(|| format!("{name} is required"))
         }
 
         fn done(self) -> Result<(), String> {
@@ -68,14 +69,19 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
     fn year(text: &str) -> Result<i32, String> {
         match text.parse::<i32>() {
             Ok(y) if (FIRST_YEAR..=LAST_YEAR).contains(&y) => Ok(y),
-            _ => Err(format!("--year must be a year from {FIRST_YEAR} to {LAST_YEAR}, not '{text}'")),
+            _ => Err(format!(
+                "--year must be a year from {FIRST_YEAR} to {LAST_YEAR}, not '{text}'"
+            )),
         }
     }
 
     fn lon_lat(text: &str) -> Result<(f64, f64), String> {
         let bad = || format!("--at must be LON,LAT in degrees (e.g. 16.37,48.21), not '{text}'");
         let (lon, lat) = text.split_once(',').ok_or_else(bad)?;
-        let (lon, lat): (f64, f64) = (lon.trim().parse().map_err(|_| bad())?, lat.trim().parse().map_err(|_| bad())?);
+        let (lon, lat): (f64, f64) = (
+            lon.trim().parse().map_err(|_| bad())?,
+            lat.trim().parse().map_err(|_| bad())?,
+        );
         if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
             return Err(bad());
         }
@@ -86,7 +92,11 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
         let mut args: Vec<String> = std::env::args().skip(1).collect();
         if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
             println!("{USAGE}");
-            return if args.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if args.is_empty() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
         let command = args.remove(0);
         match run(&command, Args(args)) {
@@ -105,16 +115,23 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
                 if args.flag("--timelines-only") {
                     args.done()?;
                     let bytes = build::build_atlas(&data, &data).map_err(|e| e.to_string())?;
-                    println!("wrote {} ({bytes} bytes)", data.join(uchronia::pipeline::files::ATLAS).display());
+                    println!(
+                        "wrote {} ({bytes} bytes)",
+                        data.join(uchronia::pipeline::files::ATLAS).display()
+                    );
                     return Ok(ExitCode::SUCCESS);
                 }
                 let gpkg = args
                     .value("--natural-earth")?
                     .or_else(|| std::env::var("UCHRONIA_NATURAL_EARTH").ok())
                     .unwrap_or_else(|| "target/natural-earth/world_map.gpkg".into());
-                let out = PathBuf::from(args.value("--out")?.map_or_else(|| data.clone(), PathBuf::from));
+                let out = PathBuf::from(
+                    args.value("--out")?
+                        .map_or_else(|| data.clone(), PathBuf::from),
+                );
                 args.done()?;
-                let built = build::build(&data, &PathBuf::from(gpkg), &out).map_err(|e| e.to_string())?;
+                let built =
+                    build::build(&data, &PathBuf::from(gpkg), &out).map_err(|e| e.to_string())?;
                 println!(
                     "built {} regions, {} arcs, {} points; topology {} bytes, atlas {} bytes, in {}",
                     built.regions,
@@ -142,15 +159,24 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
             }
             "export" | "owner" => {
                 let topology = build::load_topology(&data).map_err(|e| e.to_string())?;
-                let decoded = topology.decode().map_err(|e| format!("{}: {e}", data.join(uchronia::pipeline::files::TOPOLOGY).display()))?;
+                let decoded = topology.decode().map_err(|e| {
+                    format!(
+                        "{}: {e}",
+                        data.join(uchronia::pipeline::files::TOPOLOGY).display()
+                    )
+                })?;
                 let atlas = build::load_atlas(&data).map_err(|e| e.to_string())?;
                 if command == "owner" {
                     let timeline = args.required("--timeline")?;
                     let y = year(&args.required("--year")?)?;
                     let (lon, lat) = lon_lat(&args.required("--at")?)?;
                     args.done()?;
-                    let answer = export::owner_at(&decoded, &atlas, &timeline, y, lon, lat).map_err(|e| e.to_string())?;
-                    println!("{}", serde_json::to_string_pretty(&answer).map_err(|e| e.to_string())?);
+                    let answer = export::owner_at(&decoded, &atlas, &timeline, y, lon, lat)
+                        .map_err(|e| e.to_string())?;
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&answer).map_err(|e| e.to_string())?
+                    );
                     return Ok(ExitCode::SUCCESS);
                 }
                 if args.flag("--all") {
@@ -159,11 +185,14 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
                     let mut files = 0;
                     for t in &atlas.timelines {
                         let dir = out.join(&t.id);
-                        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                        std::fs::create_dir_all(&dir)
+                            .map_err(|e| format!("{}: {e}", dir.display()))?;
                         for y in FIRST_YEAR..=LAST_YEAR {
-                            let fc = export::export_year(&decoded, &atlas, &t.id, y).map_err(|e| e.to_string())?;
+                            let fc = export::export_year(&decoded, &atlas, &t.id, y)
+                                .map_err(|e| e.to_string())?;
                             let path = dir.join(format!("{y}.geojson"));
-                            std::fs::write(&path, format!("{}\n", geojson::GeoJson::from(fc))).map_err(|e| format!("{}: {e}", path.display()))?;
+                            std::fs::write(&path, format!("{}\n", geojson::GeoJson::from(fc)))
+                                .map_err(|e| format!("{}: {e}", path.display()))?;
                             files += 1;
                         }
                     }
@@ -173,7 +202,8 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
                 let timeline = args.required("--timeline")?;
                 let y = year(&args.required("--year")?)?;
                 args.done()?;
-                let fc = export::export_year(&decoded, &atlas, &timeline, y).map_err(|e| e.to_string())?;
+                let fc = export::export_year(&decoded, &atlas, &timeline, y)
+                    .map_err(|e| e.to_string())?;
                 println!("{}", geojson::GeoJson::from(fc));
                 Ok(ExitCode::SUCCESS)
             }

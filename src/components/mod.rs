@@ -1,5 +1,11 @@
 //! What the user sees.
 
+pub mod legend;
+pub mod map_view;
+pub mod timeline_picker;
 pub mod year_slider;
 
+pub use legend::{Legend, LegendEntry};
+pub use map_view::{Camera, MapView, RegionLook, StateLabel};
+pub use timeline_picker::{TimelineChoice, TimelinePicker};
 pub use year_slider::{Gesture, YearSlider};

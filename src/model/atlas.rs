@@ -125,7 +125,9 @@ impl fmt::Display for AtlasError {
         match self {
             AtlasError::UnknownTimeline(t) => write!(f, "no timeline '{t}'"),
             AtlasError::UnknownRegion(r) => write!(f, "no region '{r}'"),
-            AtlasError::BadBase(t) => write!(f, "timeline '{t}' has a base that is missing or loops"),
+            AtlasError::BadBase(t) => {
+                write!(f, "timeline '{t}' has a base that is missing or loops")
+            }
         }
     }
 }
@@ -219,18 +221,21 @@ impl Atlas {
             .iter()
             .map(|region| {
                 // The most derived timeline whose own records for the region have begun rules.
-                let (record, timeline) = by_region.get(region)?.iter().enumerate().find_map(
-                    |(depth, own)| {
-                        let first = own.iter().map(|r| r.from).min()?;
-                        (first <= date).then(|| {
-                            let latest = own
-                                .iter()
-                                .filter(|r| r.from <= date)
-                                .max_by_key(|r| r.from)?;
-                            Some((*latest, lineage[depth].id.as_str()))
-                        })?
-                    },
-                )?;
+                let (record, timeline) =
+                    by_region
+                        .get(region)?
+                        .iter()
+                        .enumerate()
+                        .find_map(|(depth, own)| {
+                            let first = own.iter().map(|r| r.from).min()?;
+                            (first <= date).then(|| {
+                                let latest = own
+                                    .iter()
+                                    .filter(|r| r.from <= date)
+                                    .max_by_key(|r| r.from)?;
+                                Some((*latest, lineage[depth].id.as_str()))
+                            })?
+                        })?;
                 let state = states.get(record.holder.as_str())?;
                 Some(Holding {
                     state,
@@ -248,7 +253,10 @@ impl Atlas {
         date: Date,
         region: &str,
     ) -> Result<Option<Holding<'a>>, AtlasError> {
-        Ok(self.ownership_at(timeline, date, &[region])?.pop().flatten())
+        Ok(self
+            .ownership_at(timeline, date, &[region])?
+            .pop()
+            .flatten())
     }
 
     /// The days after the armistice on which the map of a timeline changes, in order

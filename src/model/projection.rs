@@ -60,7 +60,9 @@ pub fn project(lon: f64, lat: f64) -> Option<Projected> {
         return None;
     }
     let c = constants();
-    let beta = (q(lat.to_radians().sin(), c.e) / c.qp).clamp(-1.0, 1.0).asin();
+    let beta = (q(lat.to_radians().sin(), c.e) / c.qp)
+        .clamp(-1.0, 1.0)
+        .asin();
     let dlon = (lon - LON0).to_radians();
     let denom = 1.0 + c.sin_b1 * beta.sin() + c.cos_b1 * beta.cos() * dlon.cos();
     if denom <= 1e-12 {
@@ -137,9 +139,18 @@ mod tests {
 
     #[test]
     fn unproject_inverts_project_across_the_map() {
-        for (lon, lat) in [(-22.0, 64.1), (13.4, 52.5), (49.1, 55.8), (139.7, 35.7), (0.0, 30.0)] {
+        for (lon, lat) in [
+            (-22.0, 64.1),
+            (13.4, 52.5),
+            (49.1, 55.8),
+            (139.7, 35.7),
+            (0.0, 30.0),
+        ] {
             let (lon2, lat2) = unproject(project(lon, lat).unwrap()).unwrap();
-            assert!((lon - lon2).abs() < 1e-7 && (lat - lat2).abs() < 1e-7, "{lon},{lat}");
+            assert!(
+                (lon - lon2).abs() < 1e-7 && (lat - lat2).abs() < 1e-7,
+                "{lon},{lat}"
+            );
         }
     }
 

@@ -67,10 +67,16 @@ impl fmt::Display for TopologyError {
         match self {
             TopologyError::Format(s) => write!(f, "{s}"),
             TopologyError::OddArc(i) => {
-                write!(f, "arc {i} has an odd number of coordinates or fewer than two points")
+                write!(
+                    f,
+                    "arc {i} has an odd number of coordinates or fewer than two points"
+                )
             }
             TopologyError::ArcRef { region, arc } => {
-                write!(f, "region '{region}' refers to arc {arc}, which does not exist")
+                write!(
+                    f,
+                    "region '{region}' refers to arc {arc}, which does not exist"
+                )
             }
             TopologyError::OpenRing { region } => {
                 write!(f, "region '{region}' has a ring whose arcs do not join up")
@@ -85,7 +91,7 @@ impl std::error::Error for TopologyError {}
 
 /// Decodes one delta-encoded arc.
 pub fn decode_arc(arc: &[i64]) -> Option<Vec<Point>> {
-    if arc.len() < 4 || arc.len() % 2 != 0 {
+    if arc.len() < 4 || !arc.len().is_multiple_of(2) {
         return None;
     }
     let mut points = Vec::with_capacity(arc.len() / 2);
@@ -123,7 +129,8 @@ pub fn arc_index(reference: i64) -> (usize, bool) {
 pub fn ring_area2(ring: &[Point]) -> i128 {
     let mut sum = 0i128;
     for w in ring.windows(2) {
-        sum += i128::from(w[0][0]) * i128::from(w[1][1]) - i128::from(w[1][0]) * i128::from(w[0][1]);
+        sum +=
+            i128::from(w[0][0]) * i128::from(w[1][1]) - i128::from(w[1][0]) * i128::from(w[0][1]);
     }
     sum
 }
@@ -250,14 +257,9 @@ impl Decoded {
     /// The index of the region that contains a point (map units).
     pub fn region_at(&self, p: [f64; 2]) -> Option<usize> {
         self.rings.iter().position(|polygons| {
-            polygons.iter().any(|rings| {
-                rings
-                    .iter()
-                    .filter(|ring| in_ring(p, ring))
-                    .count()
-                    % 2
-                    == 1
-            })
+            polygons
+                .iter()
+                .any(|rings| rings.iter().filter(|ring| in_ring(p, ring)).count() % 2 == 1)
         })
     }
 

@@ -100,10 +100,7 @@ pub fn build_topology(regions: &[Shaped], settings: Settings) -> Topology {
                 kept.push((area, rings));
             }
         }
-        let largest = kept
-            .iter()
-            .map(|(a, _)| *a)
-            .fold(0.0f64, f64::max);
+        let largest = kept.iter().map(|(a, _)| *a).fold(0.0f64, f64::max);
         polygons.push(
             kept.into_iter()
                 .filter(|(a, _)| *a >= min_island_units2 || *a == largest)
@@ -125,7 +122,11 @@ pub fn build_topology(regions: &[Shaped], settings: Settings) -> Topology {
             if !seen_here.insert(p) {
                 junctions.insert(p); // the ring passes here twice
             }
-            let pair = if prev < next { (prev, next) } else { (next, prev) };
+            let pair = if prev < next {
+                (prev, next)
+            } else {
+                (next, prev)
+            };
             let entry = neighbours.entry(p).or_default();
             if !entry.is_empty() && !entry.contains(&pair) {
                 junctions.insert(p);
@@ -169,14 +170,19 @@ pub fn build_topology(regions: &[Shaped], settings: Settings) -> Topology {
             let mut out_rings = Vec::with_capacity(polygon.len());
             for ring in polygon {
                 let open = &ring[..ring.len() - 1];
-                let starts: Vec<usize> = (0..open.len()).filter(|&i| junctions.contains(&open[i])).collect();
+                let starts: Vec<usize> = (0..open.len())
+                    .filter(|&i| junctions.contains(&open[i]))
+                    .collect();
                 let mut refs = Vec::new();
                 if starts.is_empty() {
                     // A closed arc: start it at its smallest point, so that the region on the
                     // other side (which walks it the other way) finds the same arc reversed.
                     let first = (0..open.len()).min_by_key(|&i| open[i]).unwrap_or(0);
-                    let mut arc: Vec<Point> =
-                        open[first..].iter().chain(&open[..first]).copied().collect();
+                    let mut arc: Vec<Point> = open[first..]
+                        .iter()
+                        .chain(&open[..first])
+                        .copied()
+                        .collect();
                     arc.push(arc[0]);
                     refs.push(refer(arc));
                 } else {
@@ -302,8 +308,16 @@ pub fn simplify_arc(arc: &[Point], tolerance: f64) -> Vec<Point> {
     // The farthest inner point (from the chord, or from the start of a closed arc).
     let far = (1..last)
         .max_by(|&a, &b| {
-            let da = if closed { dist2(arc[a], arc[0]) } else { seg_dist2(arc[a], arc[0], arc[last]) };
-            let db = if closed { dist2(arc[b], arc[0]) } else { seg_dist2(arc[b], arc[0], arc[last]) };
+            let da = if closed {
+                dist2(arc[a], arc[0])
+            } else {
+                seg_dist2(arc[a], arc[0], arc[last])
+            };
+            let db = if closed {
+                dist2(arc[b], arc[0])
+            } else {
+                seg_dist2(arc[b], arc[0], arc[last])
+            };
             da.total_cmp(&db)
         })
         .unwrap_or(1);
@@ -328,7 +342,12 @@ pub fn simplify_arc(arc: &[Point], tolerance: f64) -> Vec<Point> {
             stack.push((best, b));
         }
     }
-    let mut out: Vec<Point> = arc.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect();
+    let mut out: Vec<Point> = arc
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(p, _)| *p)
+        .collect();
     if closed && out.len() < 4 {
         // A closed ring needs three distinct points: keep one more on the longer side.
         out = arc.to_vec();
@@ -379,7 +398,11 @@ fn place_labels(topology: &mut Topology) {
                 .enumerate()
                 .map(|(k, r)| {
                     let a = (ring_area2(r) as f64 / 2.0).abs();
-                    if k == 0 { a } else { -a }
+                    if k == 0 {
+                        a
+                    } else {
+                        -a
+                    }
                 })
                 .sum();
             total += area;
@@ -389,7 +412,16 @@ fn place_labels(topology: &mut Topology) {
         }
         region.area_km2 = (total * unit_km2 * 10.0).round() / 10.0;
         if let Some((_, rings)) = best {
-            let line = |r: &Vec<Point>| LineString(r.iter().map(|p| Coord { x: p[0] as f64, y: p[1] as f64 }).collect());
+            let line = |r: &Vec<Point>| {
+                LineString(
+                    r.iter()
+                        .map(|p| Coord {
+                            x: p[0] as f64,
+                            y: p[1] as f64,
+                        })
+                        .collect(),
+                )
+            };
             let polygon = Polygon::new(line(&rings[0]), rings[1..].iter().map(line).collect());
             let point = polygon
                 .interior_point()

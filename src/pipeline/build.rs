@@ -58,7 +58,8 @@ fn write(path: &Path, text: &str) -> Result<()> {
         std::fs::create_dir_all(dir)
             .map_err(|e| PipelineError::new(dir.display().to_string(), "", e.to_string()))?;
     }
-    std::fs::write(path, text).map_err(|e| PipelineError::new(path.display().to_string(), "", e.to_string()))
+    std::fs::write(path, text)
+        .map_err(|e| PipelineError::new(path.display().to_string(), "", e.to_string()))
 }
 
 /// Builds the topology from Natural Earth (`gpkg`) and the recipe and cuts in `data`.
@@ -66,7 +67,12 @@ pub fn topology(data: &Path, gpkg: &Path) -> Result<Topology> {
     let recipe = load_recipe(data)?;
     let cuts = load_cuts(data)?;
     let admin1 = read_admin1(gpkg)?;
-    let shaped = build_regions(&admin1, &recipe, &cuts, &data.join(files::RECIPE).display().to_string())?;
+    let shaped = build_regions(
+        &admin1,
+        &recipe,
+        &cuts,
+        &data.join(files::RECIPE).display().to_string(),
+    )?;
     Ok(build_topology(&shaped, Settings::default()))
 }
 

@@ -10,14 +10,26 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 fn polygon(rings: &[Vec<Point>]) -> Polygon<f64> {
-    let line = |r: &Vec<Point>| LineString(r.iter().map(|p| Coord { x: p[0] as f64, y: p[1] as f64 }).collect());
+    let line = |r: &Vec<Point>| {
+        LineString(
+            r.iter()
+                .map(|p| Coord {
+                    x: p[0] as f64,
+                    y: p[1] as f64,
+                })
+                .collect(),
+        )
+    };
     Polygon::new(line(&rings[0]), rings[1..].iter().map(line).collect())
 }
 
 /// Longitude and latitude rounded to 5 decimals (about a metre), so exports stay small
 /// and two runs give the same bytes.
 fn to_lon_lat(decoded: &Decoded, c: Coord<f64>) -> Coord<f64> {
-    let (lon, lat) = decoded.topology.to_lon_lat([c.x, c.y]).unwrap_or((0.0, 0.0));
+    let (lon, lat) = decoded
+        .topology
+        .to_lon_lat([c.x, c.y])
+        .unwrap_or((0.0, 0.0));
     Coord {
         x: (lon * 1e5).round() / 1e5,
         y: (lat * 1e5).round() / 1e5,
@@ -25,15 +37,29 @@ fn to_lon_lat(decoded: &Decoded, c: Coord<f64>) -> Coord<f64> {
 }
 
 /// The map of a timeline on the day a year stands for.
-pub fn export_year(decoded: &Decoded, atlas: &Atlas, timeline: &str, year: i32) -> Result<FeatureCollection, AtlasError> {
+pub fn export_year(
+    decoded: &Decoded,
+    atlas: &Atlas,
+    timeline: &str,
+    year: i32,
+) -> Result<FeatureCollection, AtlasError> {
     let date = Date::for_year(year);
     let t = atlas.timeline(timeline)?;
-    let ids: Vec<&str> = decoded.topology.regions.iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = decoded
+        .topology
+        .regions
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
     let holdings = atlas.ownership_at(timeline, date, &ids)?;
     let mut states: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
     for (i, h) in holdings.iter().enumerate() {
         if let Some(h) = h {
-            states.entry(h.state.id.as_str()).or_insert((h.state.name.as_str(), Vec::new())).1.push(i);
+            states
+                .entry(h.state.id.as_str())
+                .or_insert((h.state.name.as_str(), Vec::new()))
+                .1
+                .push(i);
         }
     }
     let features = states
@@ -73,7 +99,14 @@ pub fn export_year(decoded: &Decoded, atlas: &Atlas, timeline: &str, year: i32) 
 
 /// The region at a longitude and latitude and who holds it, as JSON; `region: null` at sea
 /// or outside the map.
-pub fn owner_at(decoded: &Decoded, atlas: &Atlas, timeline: &str, year: i32, lon: f64, lat: f64) -> Result<Value, AtlasError> {
+pub fn owner_at(
+    decoded: &Decoded,
+    atlas: &Atlas,
+    timeline: &str,
+    year: i32,
+    lon: f64,
+    lat: f64,
+) -> Result<Value, AtlasError> {
     let date = Date::for_year(year);
     atlas.timeline(timeline)?;
     let region = decoded
@@ -82,7 +115,9 @@ pub fn owner_at(decoded: &Decoded, atlas: &Atlas, timeline: &str, year: i32, lon
         .and_then(|p| decoded.region_at(p))
         .map(|i| &decoded.topology.regions[i]);
     let Some(region) = region else {
-        return Ok(json!({ "timeline": timeline, "date": date.to_string(), "at": [lon, lat], "region": null, "holder": null }));
+        return Ok(
+            json!({ "timeline": timeline, "date": date.to_string(), "at": [lon, lat], "region": null, "holder": null }),
+        );
     };
     let holding = atlas.holder_of(timeline, date, &region.id)?;
     let of = holding

@@ -81,7 +81,11 @@ pub fn check_recipe(file: &str, recipe: &Recipe) -> Result<()> {
     for (i, r) in recipe.regions.iter().enumerate() {
         let record = format!("regions[{i}] '{}'", r.id);
         if crate::model::permalink::parse_id(&r.id).is_err() {
-            return Err(PipelineError::new(file, record, "id must be lowercase letters, digits and single hyphens"));
+            return Err(PipelineError::new(
+                file,
+                record,
+                "id must be lowercase letters, digits and single hyphens",
+            ));
         }
         if !seen.insert(r.id.as_str()) {
             return Err(PipelineError::new(file, record, "id used twice"));
@@ -90,7 +94,11 @@ pub fn check_recipe(file: &str, recipe: &Recipe) -> Result<()> {
             return Err(PipelineError::new(file, record, "takes no land"));
         }
         if r.en.trim().is_empty() || r.local.trim().is_empty() {
-            return Err(PipelineError::new(file, record, "needs an English and a local name"));
+            return Err(PipelineError::new(
+                file,
+                record,
+                "needs an English and a local name",
+            ));
         }
     }
     Ok(())
@@ -119,7 +127,9 @@ pub fn parse_cuts(file: &str, text: &str) -> Result<BTreeMap<String, MultiPolygo
             .property("id")
             .and_then(|v| v.as_str())
             .map(str::to_string)
-            .ok_or_else(|| PipelineError::new(file, format!("features[{i}]"), "no string property 'id'"))?;
+            .ok_or_else(|| {
+                PipelineError::new(file, format!("features[{i}]"), "no string property 'id'")
+            })?;
         let record = format!("features[{i}] '{id}'");
         let geometry = feature
             .geometry
@@ -127,16 +137,31 @@ pub fn parse_cuts(file: &str, text: &str) -> Result<BTreeMap<String, MultiPolygo
         let shape: MultiPolygon<f64> = match geo::Geometry::<f64>::try_from(geometry) {
             Ok(geo::Geometry::Polygon(p)) => MultiPolygon(vec![p]),
             Ok(geo::Geometry::MultiPolygon(m)) => m,
-            Ok(_) => return Err(PipelineError::new(file, &record, "not a Polygon or MultiPolygon")),
+            Ok(_) => {
+                return Err(PipelineError::new(
+                    file,
+                    &record,
+                    "not a Polygon or MultiPolygon",
+                ))
+            }
             Err(e) => return Err(PipelineError::new(file, &record, e.to_string())),
         };
         let finite = shape
             .0
             .iter()
-            .flat_map(|p| p.exterior().0.iter().chain(p.interiors().iter().flat_map(|r| r.0.iter())))
+            .flat_map(|p| {
+                p.exterior()
+                    .0
+                    .iter()
+                    .chain(p.interiors().iter().flat_map(|r| r.0.iter()))
+            })
             .all(|c| c.x.is_finite() && c.y.is_finite() && c.x.abs() <= 180.0 && c.y.abs() <= 90.0);
         if !finite {
-            return Err(PipelineError::new(file, &record, "coordinates off the globe"));
+            return Err(PipelineError::new(
+                file,
+                &record,
+                "coordinates off the globe",
+            ));
         }
         if cuts.insert(id, shape).is_some() {
             return Err(PipelineError::new(file, &record, "id used twice"));
@@ -149,7 +174,9 @@ pub fn parse_cuts(file: &str, text: &str) -> Result<BTreeMap<String, MultiPolygo
 pub fn load_timelines(data: &Path) -> Result<Vec<(PathBuf, Timeline)>> {
     let dir = data.join(TIMELINES_DIR);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map_err(|e| PipelineError::new(dir.display().to_string(), "", format!("cannot read: {e}")))?
+        .map_err(|e| {
+            PipelineError::new(dir.display().to_string(), "", format!("cannot read: {e}"))
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();

@@ -22,7 +22,11 @@ pub struct PipelineError {
 }
 
 impl PipelineError {
-    pub fn new(file: impl Into<String>, record: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn new(
+        file: impl Into<String>,
+        record: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Self {
         PipelineError {
             file: file.into(),
             record: record.into(),

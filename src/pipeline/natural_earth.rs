@@ -21,11 +21,17 @@ pub struct Admin1 {
 pub fn read_admin1(path: &Path) -> Result<Vec<Admin1>> {
     let file = path.display().to_string();
     let err = |record: String, reason: String| PipelineError::new(&file, record, reason);
-    let db = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| err(String::new(), format!("cannot open the GeoPackage: {e}")))?;
+    let db =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| err(String::new(), format!("cannot open the GeoPackage: {e}")))?;
     let mut query = db
         .prepare("SELECT fid, adm0_a3, name, geom FROM states_provinces ORDER BY fid")
-        .map_err(|e| err("states_provinces".into(), format!("not a Natural Earth admin-1 layer: {e}")))?;
+        .map_err(|e| {
+            err(
+                "states_provinces".into(),
+                format!("not a Natural Earth admin-1 layer: {e}"),
+            )
+        })?;
     let rows = query
         .query_map([], |row| {
             Ok((
@@ -38,7 +44,8 @@ pub fn read_admin1(path: &Path) -> Result<Vec<Admin1>> {
         .map_err(|e| err("states_provinces".into(), e.to_string()))?;
     let mut out = Vec::new();
     for row in rows {
-        let (fid, country, name, blob) = row.map_err(|e| err("states_provinces".into(), e.to_string()))?;
+        let (fid, country, name, blob) =
+            row.map_err(|e| err("states_provinces".into(), e.to_string()))?;
         let record = format!("states_provinces fid {fid}");
         let (Some(country), Some(name), Some(blob)) = (country, name, blob) else {
             continue;
@@ -94,13 +101,21 @@ impl Wkb<'_> {
     fn u32(&mut self) -> std::result::Result<u32, String> {
         let little = self.little;
         let b: [u8; 4] = self.take(4)?.try_into().map_err(|_| "truncated geometry")?;
-        Ok(if little { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) })
+        Ok(if little {
+            u32::from_le_bytes(b)
+        } else {
+            u32::from_be_bytes(b)
+        })
     }
 
     fn f64(&mut self) -> std::result::Result<f64, String> {
         let little = self.little;
         let b: [u8; 8] = self.take(8)?.try_into().map_err(|_| "truncated geometry")?;
-        Ok(if little { f64::from_le_bytes(b) } else { f64::from_be_bytes(b) })
+        Ok(if little {
+            f64::from_le_bytes(b)
+        } else {
+            f64::from_be_bytes(b)
+        })
     }
 
     fn header(&mut self) -> std::result::Result<u32, String> {
@@ -167,7 +182,13 @@ mod tests {
         w.extend(3u32.to_le_bytes());
         w.extend(1u32.to_le_bytes());
         w.extend(5u32.to_le_bytes());
-        for (x, y) in [(0.0f64, 0.0f64), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.0, 0.0)] {
+        for (x, y) in [
+            (0.0f64, 0.0f64),
+            (1.0, 0.0),
+            (1.0, 1.0),
+            (0.0, 1.0),
+            (0.0, 0.0),
+        ] {
             w.extend(x.to_le_bytes());
             w.extend(y.to_le_bytes());
         }
@@ -185,7 +206,10 @@ mod tests {
     fn truncated_or_foreign_blobs_are_errors_not_panics() {
         let full = blob(&square_wkb());
         for n in 0..full.len() {
-            assert!(decode_gpkg_geometry(&full[..n]).is_err(), "prefix of {n} bytes");
+            assert!(
+                decode_gpkg_geometry(&full[..n]).is_err(),
+                "prefix of {n} bytes"
+            );
         }
         assert!(decode_gpkg_geometry(b"XX\0\x01\0\0\0\0").is_err());
         let mut point = vec![1];

@@ -112,9 +112,9 @@ pub fn build_regions(
                 shape = shape.difference(&earlier);
             }
         }
-        let bbox = shape
-            .bounding_rect()
-            .ok_or_else(|| err("ends up with no land: earlier regions or its cuts took all of it".into()))?;
+        let bbox = shape.bounding_rect().ok_or_else(|| {
+            err("ends up with no land: earlier regions or its cuts took all of it".into())
+        })?;
         taken.push((bbox, shape.clone()));
         out.push(Shaped {
             recipe: region.clone(),

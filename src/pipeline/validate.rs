@@ -32,7 +32,11 @@ pub fn validate(data: &Path) -> Vec<PipelineError> {
     match files::read_json::<Topology>(&topology_path) {
         Ok(t) => {
             if let Some(recipe) = &recipe {
-                problems.extend(check_topology(&topology_path.display().to_string(), t, recipe));
+                problems.extend(check_topology(
+                    &topology_path.display().to_string(),
+                    t,
+                    recipe,
+                ));
             }
         }
         Err(e) => problems.push(e),
@@ -43,7 +47,10 @@ pub fn validate(data: &Path) -> Vec<PipelineError> {
                 let regions: Vec<&str> = recipe.regions.iter().map(|r| r.id.as_str()).collect();
                 problems.extend(check_timelines(&timelines, &regions));
             }
-            match (atlas_file(data), files::read_json::<serde_json::Value>(&data.join(files::ATLAS))) {
+            match (
+                atlas_file(data),
+                files::read_json::<serde_json::Value>(&data.join(files::ATLAS)),
+            ) {
                 (Ok(fresh), Ok(built)) => {
                     if serde_json::to_value(&fresh).ok() != Some(built) {
                         problems.push(PipelineError::new(
@@ -72,7 +79,11 @@ fn check_cut_references(
     for (i, r) in recipe.regions.iter().enumerate() {
         for cut in r.within.iter().chain(&r.outside) {
             if !cuts.contains_key(cut) {
-                problems.push(PipelineError::new(&file, format!("regions[{i}] '{}'", r.id), format!("no cut '{cut}' in {}", files::CUTS)));
+                problems.push(PipelineError::new(
+                    &file,
+                    format!("regions[{i}] '{}'", r.id),
+                    format!("no cut '{cut}' in {}", files::CUTS),
+                ));
             }
         }
     }
@@ -93,24 +104,47 @@ pub fn check_topology(file: &str, topology: Topology, recipe: &Recipe) -> Vec<Pi
         let have: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
         let want: BTreeSet<&str> = expected.iter().copied().collect();
         for missing in want.difference(&have) {
-            problems.push(PipelineError::new(file, format!("region '{missing}'"), "in the recipe but not built: run `atlas build`"));
+            problems.push(PipelineError::new(
+                file,
+                format!("region '{missing}'"),
+                "in the recipe but not built: run `atlas build`",
+            ));
         }
         for extra in have.difference(&want) {
-            problems.push(PipelineError::new(file, format!("region '{extra}'"), "built but not in the recipe: run `atlas build`"));
+            problems.push(PipelineError::new(
+                file,
+                format!("region '{extra}'"),
+                "built but not in the recipe: run `atlas build`",
+            ));
         }
         if problems.is_empty() {
-            problems.push(PipelineError::new(file, "regions", "not in the recipe's order: run `atlas build`"));
+            problems.push(PipelineError::new(
+                file,
+                "regions",
+                "not in the recipe's order: run `atlas build`",
+            ));
         }
     }
     for (i, sides) in decoded.sides.iter().enumerate() {
         if sides.len() > 2 {
-            let names: Vec<&str> = sides.iter().map(|&r| decoded.topology.regions[r].id.as_str()).collect();
-            problems.push(PipelineError::new(file, format!("arc {i}"), format!("shared by more than two regions: {}", names.join(", "))));
+            let names: Vec<&str> = sides
+                .iter()
+                .map(|&r| decoded.topology.regions[r].id.as_str())
+                .collect();
+            problems.push(PipelineError::new(
+                file,
+                format!("arc {i}"),
+                format!("shared by more than two regions: {}", names.join(", ")),
+            ));
         }
     }
     for r in &decoded.topology.regions {
         if r.area_km2 <= 0.0 {
-            problems.push(PipelineError::new(file, format!("region '{}'", r.id), "has no area"));
+            problems.push(PipelineError::new(
+                file,
+                format!("region '{}'", r.id),
+                "has no area",
+            ));
         }
     }
     problems
@@ -121,7 +155,10 @@ fn is_colour(c: &str) -> bool {
 }
 
 /// References, dates and coverage of every timeline.
-pub fn check_timelines(timelines: &[(std::path::PathBuf, Timeline)], regions: &[&str]) -> Vec<PipelineError> {
+pub fn check_timelines(
+    timelines: &[(std::path::PathBuf, Timeline)],
+    regions: &[&str],
+) -> Vec<PipelineError> {
     let mut problems = Vec::new();
     let atlas = Atlas {
         timelines: timelines.iter().map(|(_, t)| t.clone()).collect(),
@@ -129,19 +166,30 @@ pub fn check_timelines(timelines: &[(std::path::PathBuf, Timeline)], regions: &[
     let mut seen = BTreeSet::new();
     for (path, t) in timelines {
         let file = path.display().to_string();
-        let mut problem = |record: String, reason: String| problems.push(PipelineError::new(&file, record, reason));
+        let mut problem = |record: String, reason: String| {
+            problems.push(PipelineError::new(&file, record, reason))
+        };
         if !seen.insert(t.id.as_str()) {
-            problem(format!("timeline '{}'", t.id), "id used by another file".into());
+            problem(
+                format!("timeline '{}'", t.id),
+                "id used by another file".into(),
+            );
         }
         if path.file_stem().and_then(|s| s.to_str()) != Some(t.id.as_str()) {
-            problem(format!("timeline '{}'", t.id), "file name must be the timeline id".into());
+            problem(
+                format!("timeline '{}'", t.id),
+                "file name must be the timeline id".into(),
+            );
         }
         if let Err(e) = atlas.lineage(&t.id) {
             problem(format!("timeline '{}'", t.id), e.to_string());
             continue;
         }
         if t.base.is_none() && t.diverges.is_some() {
-            problem(format!("timeline '{}'", t.id), "a timeline without a base cannot diverge".into());
+            problem(
+                format!("timeline '{}'", t.id),
+                "a timeline without a base cannot diverge".into(),
+            );
         }
         let mut state_ids = BTreeSet::new();
         for (i, s) in t.states.iter().enumerate() {
@@ -159,10 +207,15 @@ pub fn check_timelines(timelines: &[(std::path::PathBuf, Timeline)], regions: &[
             if !regions.contains(&r.region.as_str()) {
                 problem(record.clone(), format!("no region '{}'", r.region));
             }
-            for (what, id) in std::iter::once(("holder", &r.holder)).chain(r.of.iter().map(|o| ("of", o))) {
+            for (what, id) in
+                std::iter::once(("holder", &r.holder)).chain(r.of.iter().map(|o| ("of", o)))
+            {
                 match atlas.state(&t.id, id) {
                     Ok(Some(_)) => {}
-                    _ => problem(record.clone(), format!("{what} '{id}' is not a state of this timeline or its base")),
+                    _ => problem(
+                        record.clone(),
+                        format!("{what} '{id}' is not a state of this timeline or its base"),
+                    ),
                 }
             }
             if r.from > Date::END {
@@ -170,7 +223,10 @@ pub fn check_timelines(timelines: &[(std::path::PathBuf, Timeline)], regions: &[
             }
             if let Some(d) = t.diverges {
                 if r.from < d {
-                    problem(record.clone(), format!("starts before the timeline diverges ({d})"));
+                    problem(
+                        record.clone(),
+                        format!("starts before the timeline diverges ({d})"),
+                    );
                 }
             }
             if let Some(prev) = last.insert(r.region.as_str(), r.from) {
@@ -185,7 +241,10 @@ pub fn check_timelines(timelines: &[(std::path::PathBuf, Timeline)], regions: &[
             Ok(holdings) => {
                 for (region, h) in regions.iter().zip(holdings) {
                     if h.is_none() {
-                        problem(format!("region '{region}'"), format!("held by no known state on {}", Date::START));
+                        problem(
+                            format!("region '{region}'"),
+                            format!("held by no known state on {}", Date::START),
+                        );
                     }
                 }
             }

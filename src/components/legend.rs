@@ -1,0 +1,44 @@
+//! The legend: the states on the map in the shown year, largest first, with their colours.
+
+use leptos::prelude::*;
+
+/// One line of the legend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    pub name: String,
+    pub colour: String,
+    pub area_km2: f64,
+}
+
+#[component]
+pub fn Legend(
+    /// The states shown, largest first.
+    #[prop(into)]
+    entries: Signal<Vec<LegendEntry>>,
+) -> impl IntoView {
+    view! {
+        <section class="legend" aria-label="Legend">
+            <h2>"States"</h2>
+            <ul>
+                {move || {
+                    entries
+                        .get()
+                        .into_iter()
+                        .map(|e| {
+                            view! {
+                                <li>
+                                    <span class="swatch" style=format!("background:{}", e.colour)></span>
+                                    {e.name}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <p class="legend-key">
+                <span class="swatch hatched"></span>
+                "occupied, or held through a puppet state"
+            </p>
+        </section>
+    }
+}
