@@ -23,8 +23,9 @@ usage:
         rebuild DIR/build/ from Natural Earth and DIR/authored/ (default DIR: geodata;
         GPKG default: $UCHRONIA_NATURAL_EARTH or target/natural-earth/world_map.gpkg,
         fetched by tests/natural-earth.sh)
-  atlas build --timelines-only [--data DIR]
-        rebuild only DIR/build/atlas.json from DIR/authored/timelines/
+  atlas build --text-only [--data DIR]
+        rebuild DIR/build/atlas.json and corpus.json from DIR/authored/ and DIR/sources/
+        (the timelines and the texts), keeping the committed geometry
   atlas validate [--data DIR]
   atlas export --timeline T --year Y [--data DIR]
   atlas export --all --out DIR [--data DIR]
@@ -112,12 +113,13 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
         let data = PathBuf::from(args.value("--data")?.unwrap_or_else(|| "geodata".into()));
         match command {
             "build" => {
-                if args.flag("--timelines-only") {
+                if args.flag("--text-only") {
                     args.done()?;
-                    let bytes = build::build_atlas(&data, &data).map_err(|e| e.to_string())?;
+                    let (atlas, corpus, passages) =
+                        build::build_text_data(&data, &data).map_err(|e| e.to_string())?;
                     println!(
-                        "wrote {} ({bytes} bytes)",
-                        data.join(uchronia::pipeline::files::ATLAS).display()
+                        "wrote atlas.json ({atlas} bytes) and corpus.json ({corpus} bytes, {passages} passages) in {}",
+                        data.join("build").display()
                     );
                     return Ok(ExitCode::SUCCESS);
                 }
@@ -133,12 +135,14 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
                 let built =
                     build::build(&data, &PathBuf::from(gpkg), &out).map_err(|e| e.to_string())?;
                 println!(
-                    "built {} regions, {} arcs, {} points; topology {} bytes, atlas {} bytes, in {}",
+                    "built {} regions, {} arcs, {} points, {} passages; topology {} bytes, atlas {} bytes, corpus {} bytes, in {}",
                     built.regions,
                     built.arcs,
                     built.points,
+                    built.passages,
                     built.topology_bytes,
                     built.atlas_bytes,
+                    built.corpus_bytes,
                     out.join("build").display()
                 );
                 Ok(ExitCode::SUCCESS)

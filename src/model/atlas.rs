@@ -78,6 +78,17 @@ pub struct Record {
     pub confidence: Option<Confidence>,
 }
 
+/// What the map of a timeline shows after its text stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AfterText {
+    /// Later years keep the last borders the text knows.
+    Freeze,
+    /// Its own records and those of its base go on as written.
+    #[default]
+    Continue,
+}
+
 /// One timeline as authored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timeline {
@@ -96,6 +107,12 @@ pub struct Timeline {
     /// Where its text stops knowing; the map marks what comes after as filled in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_ends: Option<Date>,
+    /// How the map goes on after `text_ends`.
+    #[serde(default)]
+    pub after_text: AfterText,
+    /// In words: how the atlas fills what the text does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fill_note: Option<String>,
     #[serde(default)]
     pub states: Vec<State>,
     #[serde(default)]
@@ -201,6 +218,7 @@ impl Atlas {
         regions: &[&str],
     ) -> Result<Vec<Option<Holding<'a>>>, AtlasError> {
         let lineage = self.lineage(timeline)?;
+        let date = self.effective_date(timeline, date)?;
         let mut states: HashMap<&str, &State> = HashMap::new();
         for t in lineage.iter().rev() {
             for s in &t.states {
@@ -244,6 +262,24 @@ impl Atlas {
                 })
             })
             .collect())
+    }
+
+    /// The day whose borders the map shows for `date`: a timeline that freezes after its
+    /// text shows the borders of the text's last day.
+    pub fn effective_date(&self, timeline: &str, date: Date) -> Result<Date, AtlasError> {
+        let t = self.timeline(timeline)?;
+        Ok(match (t.after_text, t.text_ends) {
+            (AfterText::Freeze, Some(end)) if date > end => end,
+            _ => date,
+        })
+    }
+
+    /// Whether `date` lies after the text of the timeline stops.
+    pub fn after_text_ends(&self, timeline: &str, date: Date) -> bool {
+        self.timeline(timeline)
+            .ok()
+            .and_then(|t| t.text_ends)
+            .is_some_and(|end| date > end)
     }
 
     /// Who holds one region on a day.

@@ -2,6 +2,7 @@
 
 pub mod atlas;
 pub mod date;
+pub mod passages;
 pub mod permalink;
 pub mod projection;
 pub mod topology;

@@ -2,6 +2,9 @@
 //! the same inputs give the same bytes.
 
 use super::arcs::{build_topology, Settings};
+use super::corpus::build_corpus;
+use super::gazetteer::Gazetteer;
+use crate::model::passages::Corpus;
 use super::files::{self, load_cuts, load_recipe, load_timelines};
 use super::natural_earth::read_admin1;
 use super::regions::build_regions;
@@ -32,6 +35,8 @@ pub struct Built {
     pub points: usize,
     pub topology_bytes: usize,
     pub atlas_bytes: usize,
+    pub corpus_bytes: usize,
+    pub passages: usize,
 }
 
 /// The atlas file made from the authored timelines.
@@ -76,33 +81,68 @@ pub fn topology(data: &Path, gpkg: &Path) -> Result<Topology> {
     Ok(build_topology(&shaped, Settings::default()))
 }
 
-/// Runs the pipeline and writes `build/topology.json` and `build/atlas.json` under `out`.
+/// The corpus: the source texts cut into passages, linked through the gazetteer to the
+/// regions of `topology`.
+pub fn corpus(data: &Path, topology: Topology) -> Result<Corpus> {
+    let decoded = topology
+        .decode()
+        .map_err(|e| PipelineError::new(data.join(files::TOPOLOGY).display().to_string(), "", e.to_string()))?;
+    let gazetteer = Gazetteer::load(data, &decoded)?;
+    let (sources, passages) = build_corpus(data, &gazetteer)?;
+    Ok(Corpus {
+        sources,
+        passages,
+        places: gazetteer.places(),
+    })
+}
+
+/// Writes the timelines and the corpus made with `topology` under `out`.
+fn write_text_data(data: &Path, out: &Path, topology: Topology) -> Result<(usize, usize, usize)> {
+    let atlas_json = to_json(&atlas_file(data)?)?;
+    let corpus = corpus(data, topology)?;
+    let corpus_json = to_json(&corpus)?;
+    write(&out.join(files::ATLAS), &atlas_json)?;
+    write(&out.join(files::CORPUS), &corpus_json)?;
+    Ok((atlas_json.len(), corpus_json.len(), corpus.passages.len()))
+}
+
+/// Runs the whole pipeline and writes `build/` under `out`.
 pub fn build(data: &Path, gpkg: &Path, out: &Path) -> Result<Built> {
     let topology = topology(data, gpkg)?;
-    let atlas = atlas_file(data)?;
     let topology_json = to_json(&topology)?;
-    let atlas_json = to_json(&atlas)?;
     write(&out.join(files::TOPOLOGY), &topology_json)?;
-    write(&out.join(files::ATLAS), &atlas_json)?;
-    Ok(Built {
+    let built = Built {
         regions: topology.regions.len(),
         arcs: topology.arcs.len(),
         points: topology.arcs.iter().map(|a| a.len() / 2).sum(),
         topology_bytes: topology_json.len(),
-        atlas_bytes: atlas_json.len(),
+        atlas_bytes: 0,
+        corpus_bytes: 0,
+        passages: 0,
+    };
+    let (atlas_bytes, corpus_bytes, passages) = write_text_data(data, out, topology)?;
+    Ok(Built {
+        atlas_bytes,
+        corpus_bytes,
+        passages,
+        ..built
     })
 }
 
-/// Only the timelines: rewrites `build/atlas.json` (no Natural Earth needed).
-pub fn build_atlas(data: &Path, out: &Path) -> Result<usize> {
-    let json = to_json(&atlas_file(data)?)?;
-    write(&out.join(files::ATLAS), &json)?;
-    Ok(json.len())
+/// Everything but the geometry: rewrites `build/atlas.json` and `build/corpus.json` from the
+/// authored files and the committed topology (no Natural Earth needed).
+pub fn build_text_data(data: &Path, out: &Path) -> Result<(usize, usize, usize)> {
+    write_text_data(data, out, load_topology(data)?)
 }
 
 /// Reads the built topology.
 pub fn load_topology(data: &Path) -> Result<Topology> {
     files::read_json(&data.join(files::TOPOLOGY))
+}
+
+/// Reads the built corpus.
+pub fn load_corpus(data: &Path) -> Result<Corpus> {
+    files::read_json(&data.join(files::CORPUS))
 }
 
 /// Reads the built atlas.

@@ -15,6 +15,7 @@ pub const TIMELINES_DIR: &str = "authored/timelines";
 /// The pipeline's output, relative to the data directory; the page loads these.
 pub const TOPOLOGY: &str = "build/topology.json";
 pub const ATLAS: &str = "build/atlas.json";
+pub const CORPUS: &str = "build/corpus.json";
 
 /// How a region is made from Natural Earth.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

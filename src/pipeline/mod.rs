@@ -3,8 +3,10 @@
 
 pub mod arcs;
 pub mod build;
+pub mod corpus;
 pub mod export;
 pub mod files;
+pub mod gazetteer;
 pub mod natural_earth;
 pub mod regions;
 pub mod validate;
