@@ -5,12 +5,13 @@
 //! when it starts and then only replaces it, and panning or zooming the map replaces it.
 
 use crate::components::{
-    Camera, Gesture, Legend, LegendEntry, MapView, RegionLook, StateLabel, TimelineChoice,
-    TimelinePicker, YearSlider,
+    Camera, Gesture, Legend, LegendEntry, MapView, PanelSubject, PassagePanel, PlaceMarker,
+    RegionLook, ShownPassage, SourceReader, StateLabel, TimelineChoice, TimelinePicker, YearSlider,
 };
 use crate::data::{load, MapData};
 use crate::model::atlas::Status;
 use crate::model::date::Date;
+use crate::model::passages::{Kind, Subject};
 use crate::model::permalink::{Ignored, Moment, Parsed, Reason, View};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -113,7 +114,8 @@ fn against_data(data: &MapData, parsed: Parsed) -> Parsed {
         moment.timeline = data.atlas.timelines[0].id.clone();
     }
     if let Some(r) = &moment.selection {
-        if data.decoded.region_index(r).is_none() {
+        if data.decoded.region_index(r).is_none() && !data.corpus.places.iter().any(|p| &p.id == r)
+        {
             ignored.push(Ignored {
                 key: "r".into(),
                 value: r.clone(),
@@ -314,51 +316,62 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         })
     };
     // Each state's total area and its largest region.
+    // Each state of the shown moment: name, colour, total area, its regions largest first.
     let states = {
         let data = data.clone();
         Memo::new(move |_| {
             let held = held.get();
-            let mut by_state: HashMap<String, (String, String, f64, usize, f64)> = HashMap::new();
+            let regions = &data.decoded.topology.regions;
+            let mut by_state: HashMap<String, (String, String, f64, Vec<usize>)> = HashMap::new();
             for (i, h) in held.iter().enumerate() {
                 let Some(h) = h else { continue };
-                let area = data.decoded.topology.regions[i].area_km2;
                 let e = by_state.entry(h.state.clone()).or_insert((
                     h.name.clone(),
                     h.colour.clone(),
                     0.0,
-                    i,
-                    0.0,
+                    Vec::new(),
                 ));
-                e.2 += area;
-                if area > e.4 {
-                    e.3 = i;
-                    e.4 = area;
-                }
+                e.2 += regions[i].area_km2;
+                e.3.push(i);
             }
-            let mut list: Vec<(String, String, f64, usize)> = by_state
-                .into_values()
-                .map(|(n, c, a, i, _)| (n, c, a, i))
-                .collect();
+            let mut list: Vec<(String, String, f64, Vec<usize>)> = by_state.into_values().collect();
+            for s in &mut list {
+                s.3.sort_by(|a, b| regions[*b].area_km2.total_cmp(&regions[*a].area_km2));
+            }
             list.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
             list
         })
     };
+    // A label for each sizeable state, in its largest part that is on screen.
     let labels = {
         let data = data.clone();
         Memo::new(move |_| {
             let unit_km = data.decoded.topology.unit_m / 1000.0;
+            let c = camera.get();
+            let w = crate::components::map_view::WIDTH_AT_ZOOM_1_M
+                / data.decoded.topology.unit_m
+                / c.zoom;
+            let on_screen = |p: [i64; 2]| {
+                (p[0] as f64 - c.cx).abs() < w * 0.45 && (p[1] as f64 - c.cy).abs() < w * 0.3
+            };
             states
                 .get()
                 .into_iter()
                 .filter(|(_, _, area, _)| *area > 15_000.0)
-                .map(|(name, _, area, i)| {
-                    let at = data.decoded.topology.regions[i].label;
-                    StateLabel {
+                .filter_map(|(name, _, area, parts)| {
+                    let regions = &data.decoded.topology.regions;
+                    let i = parts
+                        .iter()
+                        .copied()
+                        .find(|&i| on_screen(regions[i].label))
+                        .or_else(|| parts.first().copied())?;
+                    let at = regions[i].label;
+                    Some(StateLabel {
                         name,
                         at: [at[0] as f64, at[1] as f64],
                         // Roughly 9 to 22 pixels at zoom 1, growing with the state.
                         size: (area.sqrt() * 0.09).clamp(40.0, 95.0) / unit_km,
-                    }
+                    })
                 })
                 .collect::<Vec<_>>()
         })
@@ -391,33 +404,180 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         .collect();
     let year = Signal::derive(move || moment.get().year);
     let timeline = Signal::derive(move || moment.get().timeline);
-    let region_panel = {
+    let selected_place = Signal::derive({
         let data = data.clone();
         move || {
-            let i = selected.get()?;
-            let r = &data.decoded.topology.regions[i];
-            let h = held.get().get(i).cloned().flatten();
-            Some(view! {
-                <section class="region-panel" aria-label="Selected region">
-                    <h2>{r.en.clone()} <span class="local">{format!(" ({})", r.local)}</span></h2>
-                    {h.map(|h| {
-                        let status = match (h.status, h.of.clone()) {
-                            (Status::Part, _) => "part of".to_string(),
-                            (s, Some(of)) => format!("{} ({})", s.label(), of),
-                            (s, None) => s.label().to_string(),
-                        };
-                        view! {
-                            <p>
-                                <strong>{h.name.clone()}</strong>
-                                " · " {status} " · since " {h.since.long()}
-                            </p>
-                            {h.note.map(|n| view! { <p class="record-note">{n}</p> })}
+            moment
+                .get()
+                .selection
+                .filter(|id| data.corpus.places.iter().any(|p| &p.id == id))
+        }
+    });
+    // What the texts say about the selection, nearest in date first.
+    let shown_passages = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let m = moment.get();
+            let Some(id) = m.selection.clone() else {
+                return Vec::new();
+            };
+            let date = Date::for_year(m.year);
+            let subject = if data.decoded.region_index(&id).is_some() {
+                Subject::Region(&id)
+            } else {
+                Subject::Place(&id)
+            };
+            let holding = match subject {
+                Subject::Region(r) => data.atlas.holder_of(&m.timeline, date, r).ok().flatten(),
+                Subject::Place(_) => None,
+            };
+            data.corpus
+                .for_moment(&data.atlas, &m.timeline, date, subject)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| ShownPassage {
+                    passage: p.clone(),
+                    source: data.corpus.source(&p.source).cloned(),
+                    evidence: holding
+                        .filter(|h| h.record.passages.contains(&p.id))
+                        .map(|h| {
+                            h.record
+                                .confidence
+                                .unwrap_or(crate::model::atlas::Confidence::Real)
+                        }),
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let panel_subject = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let m = moment.get();
+            let id = m.selection?;
+            if let Some(i) = data.decoded.region_index(&id) {
+                let r = &data.decoded.topology.regions[i];
+                let h = held.get().get(i).cloned().flatten();
+                Some(PanelSubject {
+                    name: r.en.clone(),
+                    summary: Some(match &h {
+                        Some(h) => {
+                            let status = match (h.status, &h.of) {
+                                (Status::Part, _) => "part of".to_string(),
+                                (s, Some(of)) => format!("{} ({of})", s.label()),
+                                (s, None) => s.label().to_string(),
+                            };
+                            format!(
+                                "{} · {} · held by {} since {}",
+                                r.local,
+                                status,
+                                h.name,
+                                h.since.long()
+                            )
                         }
-                    })}
-                    <button type="button" on:click=move |_| step(&|m| m.selection = None, HistoryMode::Push)>
-                        "Close"
-                    </button>
-                </section>
+                        None => format!("{} · no holder recorded", r.local),
+                    }),
+                    note: h.and_then(|h| h.note),
+                })
+            } else {
+                let p = data.corpus.places.iter().find(|p| p.id == id)?;
+                let region = data
+                    .decoded
+                    .region_index(&p.region)
+                    .map(|i| data.decoded.topology.regions[i].en.clone())
+                    .unwrap_or_default();
+                Some(PanelSubject {
+                    name: p.name.clone(),
+                    summary: Some(format!("a place in {region}")),
+                    note: None,
+                })
+            }
+        })
+    };
+    let reading = RwSignal::new(None);
+    let on_read = {
+        let data = data.clone();
+        Callback::new(move |id: String| {
+            let Some(passage) = data.corpus.passage(&id) else {
+                return;
+            };
+            let Some(source) = data.corpus.source(&passage.source).cloned() else {
+                return;
+            };
+            let all = data
+                .corpus
+                .passages
+                .iter()
+                .filter(|p| p.source == source.id)
+                .cloned()
+                .collect();
+            reading.set(Some((source, all, id)));
+        })
+    };
+    let on_select_place = Callback::new(move |id: String| {
+        step(&|m| m.selection = Some(id.clone()), HistoryMode::Push)
+    });
+    let on_close = Callback::new(move |()| step(&|m| m.selection = None, HistoryMode::Push));
+    // Places the shown timeline's texts speak of.
+    let places = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let t = timeline_sources(&data, &moment.get().timeline);
+            data.corpus
+                .places
+                .iter()
+                .filter(|p| {
+                    data.corpus.passages.iter().any(|x| {
+                        t.contains(&x.source) && x.kind == Kind::Story && x.places.contains(&p.id)
+                    })
+                })
+                .filter_map(|p| {
+                    let at = data.decoded.topology.to_map(p.lon, p.lat)?;
+                    Some(PlaceMarker {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        at,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let ticks = {
+        let data = data.clone();
+        Signal::derive(move || {
+            let mut years: Vec<i32> = data
+                .atlas
+                .change_dates(&moment.get().timeline)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|d| d.year)
+                .collect();
+            years.dedup();
+            years
+        })
+    };
+    let divergence = {
+        let data = data.clone();
+        Signal::derive(move || {
+            let t = data.atlas.timeline(&moment.get().timeline).ok()?;
+            let d = t.diverges?;
+            Some((d.year, format!("diverges {}", d.long())))
+        })
+    };
+    // Where the text of the shown timeline has stopped.
+    let after_text = {
+        let data = data.clone();
+        move || {
+            let m = moment.get();
+            let t = data.atlas.timeline(&m.timeline).ok()?;
+            let end = t.text_ends?;
+            (Date::for_year(m.year) > end).then(|| {
+                let fill = t.fill_note.clone().unwrap_or_default();
+                view! {
+                    <p class="after-text" role="note">
+                        <strong>{format!("The text stops on {}.", end.long())}</strong>
+                        " " {fill}
+                    </p>
+                }
             })
         }
     };
@@ -430,7 +590,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         <main class="atlas">
             <section class="controls" aria-label="Moment">
                 <TimelinePicker choices=choices value=timeline on_change=on_timeline />
-                <YearSlider year=year on_change=on_year />
+                <YearSlider year=year on_change=on_year ticks=ticks divergence=divergence />
                 <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
             </section>
             <div class="stage">
@@ -440,18 +600,31 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     borders=borders
                     labels=labels
                     selected=selected
+                    places=places
+                    selected_place=selected_place
+                    on_select_place=on_select_place
                     camera=camera
                     home=home
                     on_select=on_select
                     on_camera_settled=on_camera_settled
                 />
                 <aside class="side">
-                    {region_panel}
+                    {after_text}
+                    <PassagePanel subject=panel_subject passages=shown_passages on_read=on_read on_close=on_close />
                     <Legend entries=legend />
                 </aside>
             </div>
         </main>
+        <SourceReader reading=reading on_close=Callback::new(move |()| reading.set(None)) />
     }
+}
+
+/// The source ids of a timeline.
+fn timeline_sources(data: &MapData, timeline: &str) -> Vec<String> {
+    data.atlas
+        .timeline(timeline)
+        .map(|t| t.sources.clone())
+        .unwrap_or_default()
 }
 
 /// The name of a source text by its id.

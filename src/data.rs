@@ -2,6 +2,7 @@
 //! can show, with a Retry.
 
 use crate::model::atlas::Atlas;
+use crate::model::passages::Corpus;
 use crate::model::topology::{Decoded, Point, Topology};
 use serde::Deserialize;
 use std::fmt;
@@ -12,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 /// Where the pipeline's output is served (copied there by Trunk from `geodata/build/`).
 pub const TOPOLOGY_URL: &str = "data/topology.json";
 pub const ATLAS_URL: &str = "data/atlas.json";
+pub const CORPUS_URL: &str = "data/corpus.json";
 
 /// Why the data could not be had.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +88,7 @@ struct AtlasFile {
 pub struct MapData {
     pub decoded: Decoded,
     pub atlas: Atlas,
+    pub corpus: Corpus,
     /// One SVG path per region.
     pub region_paths: Vec<String>,
     /// One SVG path per arc.
@@ -105,7 +108,7 @@ fn path_of_points(points: &[Point], out: &mut String) {
 
 impl MapData {
     /// Builds the paths from a decoded topology.
-    pub fn new(decoded: Decoded, atlas: Atlas) -> MapData {
+    pub fn new(decoded: Decoded, atlas: Atlas, corpus: Corpus) -> MapData {
         let region_paths = decoded
             .rings
             .iter()
@@ -139,6 +142,7 @@ impl MapData {
         MapData {
             decoded,
             atlas,
+            corpus,
             region_paths,
             arc_paths,
             coast_path,
@@ -146,8 +150,8 @@ impl MapData {
         }
     }
 
-    /// Decodes the two files' texts; `urls` name them in errors.
-    pub fn from_texts(topology: &str, atlas: &str) -> Result<MapData, LoadError> {
+    /// Decodes the files' texts; errors name the file.
+    pub fn from_texts(topology: &str, atlas: &str, corpus: &str) -> Result<MapData, LoadError> {
         let topology: Topology = parse(TOPOLOGY_URL, topology)?;
         let decoded = topology.decode().map_err(|e| LoadError::Format {
             url: TOPOLOGY_URL.into(),
@@ -169,7 +173,8 @@ impl MapData {
                 detail: "no timelines".into(),
             });
         }
-        Ok(MapData::new(decoded, file.atlas))
+        let corpus: Corpus = parse(CORPUS_URL, corpus)?;
+        Ok(MapData::new(decoded, file.atlas, corpus))
     }
 }
 
@@ -177,5 +182,6 @@ impl MapData {
 pub async fn load() -> Result<Arc<MapData>, LoadError> {
     let topology = fetch_text(TOPOLOGY_URL).await?;
     let atlas = fetch_text(ATLAS_URL).await?;
-    MapData::from_texts(&topology, &atlas).map(Arc::new)
+    let corpus = fetch_text(CORPUS_URL).await?;
+    MapData::from_texts(&topology, &atlas, &corpus).map(Arc::new)
 }

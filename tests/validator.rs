@@ -60,14 +60,34 @@ fn problems(
         "authored/cuts.geojson",
         json!({ "type": "FeatureCollection", "features": [] }).to_string(),
     );
-    write("build/topology.json", topology.to_string());
+    write("build/topology.json", fixture().2.to_string());
+    write(
+        "authored/corpus.json",
+        json!({ "sources": [{
+            "id": "900", "file": "sources/t.txt", "title": "T", "author": "A", "published": "P",
+            "language": "en", "timeline": "real", "period": ["1918-11-11", "1941-12-31"],
+            "sections": [{ "start": "In 1920", "kind": "story" }]
+        }]})
+        .to_string(),
+    );
+    write(
+        "authored/gazetteer.json",
+        json!({ "regions": [{ "regions": ["west"], "names": ["Westland"] }], "places": [] })
+            .to_string(),
+    );
+    write(
+        "sources/t.txt",
+        "Chrome\n\nIn 1920 Westland rose.\n\nIn 1938 the east fell.\n".to_string(),
+    );
     let _ = std::fs::remove_dir_all(data.join("authored/timelines"));
     for (name, text) in timelines {
         write(&format!("authored/timelines/{name}"), text.clone());
     }
     if refresh_atlas {
-        build::build_atlas(data, data).expect("atlas.json builds from valid timelines");
+        build::build_text_data(data, data)
+            .expect("atlas.json and corpus.json build from valid files");
     }
+    write("build/topology.json", topology.to_string());
     validate(data).iter().map(ToString::to_string).collect()
 }
 
@@ -201,6 +221,76 @@ fn alternate_timelines_are_checked_against_their_base() {
         false,
     );
     assert_found(&found, "alt.json", "file name must be the timeline id");
+}
+
+#[test]
+fn citations_of_passages_are_checked() {
+    let (dir, recipe, topology, mut real) = fixture();
+    real["records"][1]["passages"] = json!(["900-009"]);
+    let found = problems(
+        &dir,
+        &recipe,
+        &topology,
+        &[("real.json", real.to_string())],
+        true,
+    );
+    assert_found(
+        &found,
+        "real.json",
+        "cites passage '900-009', which the corpus does not have",
+    );
+
+    let (dir, recipe, topology, real) = fixture();
+    let alt = json!({
+        "id": "alt", "name": "Alt", "summary": "test", "base": "real", "diverges": "1923-11-09",
+        "states": [], "records": [
+            { "region": "west", "holder": "b", "status": "part", "from": "1924-01-01" },
+            { "region": "east", "holder": "b", "status": "part", "from": "1924-01-01", "passages": ["900-002"], "confidence": "stated" }
+        ]
+    });
+    let found = problems(
+        &dir,
+        &recipe,
+        &topology,
+        &[
+            ("alt.json", alt.to_string()),
+            ("real.json", real.to_string()),
+        ],
+        true,
+    );
+    assert_found(
+        &found,
+        "alt.json",
+        "records[0] (west from 1924-01-01): cites no passage",
+    );
+    assert!(
+        !found.iter().any(|p| p.contains("records[1]")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_stale_corpus_is_caught() {
+    let (dir, recipe, topology, real) = fixture();
+    problems(
+        &dir,
+        &recipe,
+        &topology,
+        &[("real.json", real.to_string())],
+        true,
+    );
+    std::fs::write(
+        dir.path().join("sources/t.txt"),
+        "In 1920 Westland rose again.\n",
+    )
+    .unwrap();
+    // The texts changed after the build: the validator (not `problems`, which would
+    // rewrite them) must notice.
+    let found: Vec<String> = validate(dir.path())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_found(&found, "build/corpus.json", "out of date");
 }
 
 #[test]

@@ -30,6 +30,8 @@ usage:
   atlas export --timeline T --year Y [--data DIR]
   atlas export --all --out DIR [--data DIR]
   atlas owner --timeline T --year Y --at LON,LAT [--data DIR]
+  atlas passages --timeline T --year Y (--at LON,LAT | --region ID | --place ID) [--data DIR]
+        the passages about that region or place, nearest in date first, as JSON
 
 Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 December of it.";
 
@@ -127,10 +129,9 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
                     .value("--natural-earth")?
                     .or_else(|| std::env::var("UCHRONIA_NATURAL_EARTH").ok())
                     .unwrap_or_else(|| "target/natural-earth/world_map.gpkg".into());
-                let out = PathBuf::from(
-                    args.value("--out")?
-                        .map_or_else(|| data.clone(), PathBuf::from),
-                );
+                let out = args
+                    .value("--out")?
+                    .map_or_else(|| data.clone(), PathBuf::from);
                 args.done()?;
                 let built =
                     build::build(&data, &PathBuf::from(gpkg), &out).map_err(|e| e.to_string())?;
@@ -161,7 +162,7 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
                     Ok(ExitCode::FAILURE)
                 }
             }
-            "export" | "owner" => {
+            "export" | "owner" | "passages" => {
                 let topology = build::load_topology(&data).map_err(|e| e.to_string())?;
                 let decoded = topology.decode().map_err(|e| {
                     format!(
@@ -170,6 +171,57 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
                     )
                 })?;
                 let atlas = build::load_atlas(&data).map_err(|e| e.to_string())?;
+                if command == "passages" {
+                    let corpus = build::load_corpus(&data).map_err(|e| e.to_string())?;
+                    let timeline = args.required("--timeline")?;
+                    let y = year(&args.required("--year")?)?;
+                    let (at, region, place) = (
+                        args.value("--at")?,
+                        args.value("--region")?,
+                        args.value("--place")?,
+                    );
+                    args.done()?;
+                    let region = match (at, region, place.as_ref()) {
+                        (Some(at), None, None) => {
+                            let (lon, lat) = lon_lat(&at)?;
+                            let i = decoded
+                                .topology
+                                .to_map(lon, lat)
+                                .and_then(|p| decoded.region_at(p))
+                                .ok_or_else(|| {
+                                    format!("{lon},{lat} lies in no region of the map")
+                                })?;
+                            Some(decoded.topology.regions[i].id.clone())
+                        }
+                        (None, Some(r), None) => {
+                            decoded
+                                .region_index(&r)
+                                .ok_or_else(|| format!("no region '{r}'"))?;
+                            Some(r)
+                        }
+                        (None, None, Some(p)) => {
+                            if !corpus.places.iter().any(|x| &x.id == p) {
+                                return Err(format!("no place '{p}'"));
+                            }
+                            None
+                        }
+                        _ => return Err("give exactly one of --at, --region, --place".into()),
+                    };
+                    let subject = match (&region, &place) {
+                        (Some(r), _) => uchronia::model::passages::Subject::Region(r),
+                        (None, Some(p)) => uchronia::model::passages::Subject::Place(p),
+                        (None, None) => {
+                            return Err("give exactly one of --at, --region, --place".into())
+                        }
+                    };
+                    let answer = export::passages_json(&corpus, &atlas, &timeline, y, subject)
+                        .map_err(|e| e.to_string())?;
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&answer).map_err(|e| e.to_string())?
+                    );
+                    return Ok(ExitCode::SUCCESS);
+                }
                 if command == "owner" {
                     let timeline = args.required("--timeline")?;
                     let y = year(&args.required("--year")?)?;

@@ -31,6 +31,15 @@ pub struct RegionLook {
     pub tooltip: String,
 }
 
+/// A place with passages, drawn as a dot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMarker {
+    pub id: String,
+    pub name: String,
+    /// Map units.
+    pub at: [f64; 2],
+}
+
 /// A state's name placed inside its largest part.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StateLabel {
@@ -56,6 +65,14 @@ pub fn MapView(
     /// The selected region, if any.
     #[prop(into)]
     selected: Signal<Option<usize>>,
+    /// Places with passages in the shown timeline.
+    #[prop(into)]
+    places: Signal<Vec<PlaceMarker>>,
+    /// The selected place, if any.
+    #[prop(into)]
+    selected_place: Signal<Option<String>>,
+    /// Called when a place is chosen.
+    on_select_place: Callback<String>,
     /// The camera; the map writes it while the user pans and zooms.
     camera: RwSignal<Camera>,
     /// The camera the reset button returns to.
@@ -306,6 +323,57 @@ pub fn MapView(
                 <path class="coast" d=coast />
                 <path class="state-borders" d=move || borders.get() />
                 <path class="selection" d=selected_outline />
+                <g class="places">
+                    {move || {
+                        let zoom = camera.get().zoom;
+                        // About 5 pixels across at any zoom.
+                        let r = width_at(zoom) / 1000.0 * 5.0 / 2.0;
+                        places
+                            .get()
+                            .into_iter()
+                            .map(|p| {
+                                let id = p.id.clone();
+                                let id_key = p.id.clone();
+                                let chosen = move || selected_place.get().as_deref() == Some(id.as_str());
+                                let label = format!("{} (place)", p.name);
+                                let title = p.name.clone();
+                                view! {
+                                    <circle
+                                        class="place"
+                                        class:selected=chosen
+                                        cx=p.at[0]
+                                        cy=p.at[1]
+                                        r=r
+                                        tabindex="0"
+                                        role="button"
+                                        aria-label=label
+                                        data-place=p.id.clone()
+                                        on:click={
+                                            let id = id_key.clone();
+                                            move |ev: web_sys::MouseEvent| {
+                                                ev.stop_propagation();
+                                                if moved.get_value() <= 3.0 {
+                                                    on_select_place.run(id.clone())
+                                                }
+                                            }
+                                        }
+                                        on:keydown={
+                                            let id = id_key.clone();
+                                            move |ev: web_sys::KeyboardEvent| {
+                                                if ev.key() == "Enter" || ev.key() == " " {
+                                                    ev.prevent_default();
+                                                    on_select_place.run(id.clone());
+                                                }
+                                            }
+                                        }
+                                    >
+                                        <title>{title}</title>
+                                    </circle>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </g>
                 <g class="labels" aria-hidden="true">
                     {move || {
                         labels

@@ -21,7 +21,20 @@ pub fn YearSlider(
     year: Signal<i32>,
     /// Called with each new year and how it was chosen.
     on_change: Callback<(i32, Gesture)>,
+    /// Years in which the shown timeline's map changes: tick marks.
+    #[prop(optional, into)]
+    ticks: MaybeProp<Vec<i32>>,
+    /// The year the shown timeline departs from real history: a visible mark.
+    #[prop(optional, into)]
+    divergence: MaybeProp<(i32, String)>,
 ) -> impl IntoView {
+    let span = f64::from(LAST_YEAR - FIRST_YEAR);
+    let at = move |year: i32| {
+        format!(
+            "left: calc(0.6rem + (100% - 1.2rem) * {:.4})",
+            f64::from(year - FIRST_YEAR) / span
+        )
+    };
     let read = |ev: &leptos::ev::Event| event_target_value(ev).parse::<i32>().ok();
     let on_input = move |ev: leptos::ev::Event| {
         if let Some(y) = read(&ev) {
@@ -36,9 +49,11 @@ pub fn YearSlider(
     view! {
         <div class="year-slider">
             <label for="year-input" class="year-label">"Year"</label>
+            <div class="year-track">
             <input
                 id="year-input"
                 type="range"
+                list="year-ticks"
                 min=FIRST_YEAR
                 max=LAST_YEAR
                 step="1"
@@ -50,6 +65,28 @@ pub fn YearSlider(
                 on:input=on_input
                 on:change=on_settle
             />
+            <datalist id="year-ticks">
+                {move || {
+                    ticks
+                        .get()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|y| view! { <option value=y></option> })
+                        .collect_view()
+                }}
+            </datalist>
+            {move || {
+                divergence
+                    .get()
+                    .map(|(year, label)| {
+                        view! {
+                            <span class="divergence" style=at(year) title=label.clone()>
+                                <span class="divergence-label">{label.clone()}</span>
+                            </span>
+                        }
+                    })
+            }}
+            </div>
             <output for="year-input" class="year-value">{move || year.get()}</output>
             <span class="year-date">
                 "as on " {move || Date::for_year(year.get()).long()}

@@ -50,30 +50,41 @@ impl Period {
         }
     }
 
-    /// "July 1920", "1925–1930", as the page shows it.
+    /// "July 1920", "1925–1930", "10 November 1923", as the page shows it.
     pub fn label(&self) -> String {
-        let month = |d: Date| {
-            [
-                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December",
-            ][usize::from(d.month - 1)]
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = |d: Date| MONTHS[usize::from(d.month - 1)];
+        let last_of_month = |d: Date| Date::new(d.year, d.month, d.day + 1).is_none();
+        let start = |d: Date| match (d.month, d.day) {
+            (1, 1) => d.year.to_string(),
+            (_, 1) => format!("{} {}", month(d), d.year),
+            _ => d.long(),
         };
-        let (a, b) = (self.from, self.to);
-        let whole_years = a.month == 1 && a.day == 1 && b.month == 12 && b.day == 31;
-        let text = if whole_years && a.year == b.year {
-            a.year.to_string()
-        } else if whole_years {
-            format!("{}–{}", a.year, b.year)
-        } else if a.year == b.year && a.month == b.month {
-            if a.day == b.day {
-                a.long()
-            } else {
-                format!("{} {}", month(a), a.year)
-            }
-        } else if a.year == b.year {
-            format!("{}–{} {}", month(a), month(b), a.year)
+        let end = |d: Date| match (d.month, d.day) {
+            (12, 31) => d.year.to_string(),
+            _ if last_of_month(d) => format!("{} {}", month(d), d.year),
+            _ => d.long(),
+        };
+        let (a, b) = (start(self.from), end(self.to));
+        let text = if a == b {
+            a
+        } else if self.from == self.to {
+            self.from.long()
         } else {
-            format!("{} {} – {} {}", month(a), a.year, month(b), b.year)
+            format!("{a} – {b}")
         };
         if self.inferred {
             format!("{text} (inferred)")
@@ -142,22 +153,58 @@ pub enum Subject<'a> {
 }
 
 impl Corpus {
-    /// The passages of `sources` about a subject, nearest in date to `date` first (then in
-    /// text order). `cited` passages (those an ownership record of the subject cites) count
-    /// as about it even when they do not name it.
-    pub fn related<'a>(&'a self, subject: Subject<'_>, sources: &[String], date: Date, cited: &[&str]) -> Vec<&'a Passage> {
+    /// The passages of `sources` about a subject, the ones in `cited` first (the evidence of
+    /// the border shown), then nearest in date to `date`, story before commentary, then in
+    /// text order. Cited passages count as about the subject even when they do not name it.
+    pub fn related<'a>(
+        &'a self,
+        subject: Subject<'_>,
+        sources: &[String],
+        date: Date,
+        cited: &[String],
+    ) -> Vec<&'a Passage> {
         let mut found: Vec<(usize, &Passage)> = self
             .passages
             .iter()
             .enumerate()
             .filter(|(_, p)| sources.contains(&p.source))
-            .filter(|(_, p)| match subject {
-                Subject::Region(r) => p.regions.iter().any(|x| x == r) || cited.contains(&p.id.as_str()),
-                Subject::Place(id) => p.places.iter().any(|x| x == id),
+            .filter(|(_, p)| {
+                cited.contains(&p.id)
+                    || match subject {
+                        Subject::Region(r) => p.regions.iter().any(|x| x == r),
+                        Subject::Place(id) => p.places.iter().any(|x| x == id),
+                    }
             })
             .collect();
-        found.sort_by_key(|(i, p)| (p.period.distance(date), p.kind == Kind::Commentary, *i));
+        found.sort_by_key(|(i, p)| {
+            (
+                !cited.contains(&p.id),
+                p.period.distance(date),
+                p.kind == Kind::Commentary,
+                *i,
+            )
+        });
         found.into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// What the viewer and `atlas passages` list for a region or place in a timeline on a
+    /// day: the timeline's own texts about it, the evidence of the border shown first.
+    pub fn for_moment<'a>(
+        &'a self,
+        atlas: &super::atlas::Atlas,
+        timeline: &str,
+        date: Date,
+        subject: Subject<'_>,
+    ) -> Result<Vec<&'a Passage>, super::atlas::AtlasError> {
+        let t = atlas.timeline(timeline)?;
+        let cited = match subject {
+            Subject::Region(r) => atlas
+                .holder_of(timeline, date, r)?
+                .map(|h| h.record.passages.clone())
+                .unwrap_or_default(),
+            Subject::Place(_) => Vec::new(),
+        };
+        Ok(self.related(subject, &t.sources, date, &cited))
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -166,5 +213,45 @@ impl Corpus {
 
     pub fn passage(&self, id: &str) -> Option<&Passage> {
         self.passages.iter().find(|p| p.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(a: &str, b: &str) -> Period {
+        Period {
+            from: Date::parse(a).unwrap(),
+            to: Date::parse(b).unwrap(),
+            inferred: false,
+            basis: "stated".into(),
+        }
+    }
+
+    #[test]
+    fn periods_read_as_people_write_them() {
+        assert_eq!(period("1920-07-01", "1920-07-31").label(), "July 1920");
+        assert_eq!(period("1926-01-01", "1926-12-31").label(), "1926");
+        assert_eq!(period("1925-01-01", "1930-12-31").label(), "1925 – 1930");
+        assert_eq!(
+            period("1923-11-10", "1923-11-10").label(),
+            "10 November 1923"
+        );
+        assert_eq!(
+            period("1926-01-01", "1933-09-03").label(),
+            "1926 – 3 September 1933"
+        );
+        let mut p = period("1928-01-01", "1929-12-31");
+        p.inferred = true;
+        assert_eq!(p.label(), "1928 – 1929 (inferred)");
+    }
+
+    #[test]
+    fn distance_is_zero_inside_and_counts_days_outside() {
+        let p = period("1923-11-01", "1923-11-30");
+        assert_eq!(p.distance(Date::parse("1923-11-15").unwrap()), 0);
+        assert_eq!(p.distance(Date::parse("1923-12-31").unwrap()), 31);
+        assert_eq!(p.distance(Date::parse("1923-10-31").unwrap()), 1);
     }
 }

@@ -3,13 +3,13 @@
 
 use super::arcs::{build_topology, Settings};
 use super::corpus::build_corpus;
-use super::gazetteer::Gazetteer;
-use crate::model::passages::Corpus;
 use super::files::{self, load_cuts, load_recipe, load_timelines};
+use super::gazetteer::Gazetteer;
 use super::natural_earth::read_admin1;
 use super::regions::build_regions;
 use super::{PipelineError, Result};
 use crate::model::atlas::Atlas;
+use crate::model::passages::Corpus;
 use crate::model::topology::Topology;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -84,9 +84,13 @@ pub fn topology(data: &Path, gpkg: &Path) -> Result<Topology> {
 /// The corpus: the source texts cut into passages, linked through the gazetteer to the
 /// regions of `topology`.
 pub fn corpus(data: &Path, topology: Topology) -> Result<Corpus> {
-    let decoded = topology
-        .decode()
-        .map_err(|e| PipelineError::new(data.join(files::TOPOLOGY).display().to_string(), "", e.to_string()))?;
+    let decoded = topology.decode().map_err(|e| {
+        PipelineError::new(
+            data.join(files::TOPOLOGY).display().to_string(),
+            "",
+            e.to_string(),
+        )
+    })?;
     let gazetteer = Gazetteer::load(data, &decoded)?;
     let (sources, passages) = build_corpus(data, &gazetteer)?;
     Ok(Corpus {

@@ -69,19 +69,22 @@ pub const RECIPE: &str = "authored/corpus.json";
 const CP1253_HIGH: [char; 128] = [
     '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
     '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-    '\u{a0}', '΅', 'Ά', '£', '¤', '¥', '¦', '§', '¨', '©', 'ª', '«', '¬', '\u{ad}', '®', '―',
-    '°', '±', '²', '³', '΄', 'µ', '¶', '·', 'Έ', 'Ή', 'Ί', '»', 'Ό', '½', 'Ύ', 'Ώ',
-    'ΐ', 'Α', 'Β', 'Γ', 'Δ', 'Ε', 'Ζ', 'Η', 'Θ', 'Ι', 'Κ', 'Λ', 'Μ', 'Ν', 'Ξ', 'Ο',
-    'Π', 'Ρ', 'Ò', 'Σ', 'Τ', 'Υ', 'Φ', 'Χ', 'Ψ', 'Ω', 'Ϊ', 'Ϋ', 'ά', 'έ', 'ή', 'ί',
-    'ΰ', 'α', 'β', 'γ', 'δ', 'ε', 'ζ', 'η', 'θ', 'ι', 'κ', 'λ', 'μ', 'ν', 'ξ', 'ο',
-    'π', 'ρ', 'ς', 'σ', 'τ', 'υ', 'φ', 'χ', 'ψ', 'ω', 'ϊ', 'ϋ', 'ό', 'ύ', 'ώ', 'ÿ',
+    '\u{a0}', '΅', 'Ά', '£', '¤', '¥', '¦', '§', '¨', '©', 'ª', '«', '¬', '\u{ad}', '®', '―', '°',
+    '±', '²', '³', '΄', 'µ', '¶', '·', 'Έ', 'Ή', 'Ί', '»', 'Ό', '½', 'Ύ', 'Ώ', 'ΐ', 'Α', 'Β', 'Γ',
+    'Δ', 'Ε', 'Ζ', 'Η', 'Θ', 'Ι', 'Κ', 'Λ', 'Μ', 'Ν', 'Ξ', 'Ο', 'Π', 'Ρ', 'Ò', 'Σ', 'Τ', 'Υ', 'Φ',
+    'Χ', 'Ψ', 'Ω', 'Ϊ', 'Ϋ', 'ά', 'έ', 'ή', 'ί', 'ΰ', 'α', 'β', 'γ', 'δ', 'ε', 'ζ', 'η', 'θ', 'ι',
+    'κ', 'λ', 'μ', 'ν', 'ξ', 'ο', 'π', 'ρ', 'ς', 'σ', 'τ', 'υ', 'φ', 'χ', 'ψ', 'ω', 'ϊ', 'ϋ', 'ό',
+    'ύ', 'ώ', 'ÿ',
 ];
 
 fn cp1253_byte(c: char) -> Option<u8> {
     if c.is_ascii() {
         return Some(c as u8);
     }
-    CP1253_HIGH.iter().position(|&x| x == c).map(|i| 0x80 + i as u8)
+    CP1253_HIGH
+        .iter()
+        .position(|&x| x == c)
+        .map(|i| 0x80 + i as u8)
 }
 
 /// Repairs UTF-8 text that was decoded as Windows-1253 and encoded again: each run of
@@ -172,7 +175,10 @@ pub fn segment(recipe: &SourceRecipe, raw: &str) -> Vec<Paragraph> {
                 heading = None;
             }
         }
-        if line.is_empty() || kind == SectionKind::Chrome || recipe.drop.iter().any(|d| line.starts_with(d.as_str())) {
+        if line.is_empty()
+            || kind == SectionKind::Chrome
+            || recipe.drop.iter().any(|d| line.starts_with(d.as_str()))
+        {
             continue;
         }
         if recipe.headings.iter().any(|h| h == line) {
@@ -190,7 +196,11 @@ pub fn segment(recipe: &SourceRecipe, raw: &str) -> Vec<Paragraph> {
             heading = Some(line.to_string());
             continue;
         }
-        let kind = if kind == SectionKind::Story { Kind::Story } else { Kind::Commentary };
+        let kind = if kind == SectionKind::Story {
+            Kind::Story
+        } else {
+            Kind::Commentary
+        };
         // A reply that quotes an earlier paragraph repeats it: keep the first only.
         if kind == Kind::Commentary && out.iter().any(|p| p.text == line) {
             continue;
@@ -205,11 +215,31 @@ pub fn segment(recipe: &SourceRecipe, raw: &str) -> Vec<Paragraph> {
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 const MONTHS_DE: [&str; 12] = [
-    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
     "dezember",
 ];
 
@@ -224,7 +254,10 @@ fn month_of(word: &str) -> Option<u8> {
 
 fn day_of(word: &str) -> Option<u8> {
     let w = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    (w.len() <= 2).then(|| w.parse::<u8>().ok()).flatten().filter(|d| (1..=31).contains(d))
+    (w.len() <= 2)
+        .then(|| w.parse::<u8>().ok())
+        .flatten()
+        .filter(|d| (1..=31).contains(d))
 }
 
 fn last_day(year: i32, month: u8) -> Date {
@@ -246,7 +279,8 @@ pub struct Stated {
 /// Words before a month name that show it is a date ("in March", "first of November"),
 /// not a word such as "the victorious March of communism" or "August Thalheimer".
 const BEFORE_MONTH: [&str; 14] = [
-    "in", "im", "of", "on", "am", "since", "seit", "until", "bis", "by", "early", "late", "mid", "end",
+    "in", "im", "of", "on", "am", "since", "seit", "until", "bis", "by", "early", "late", "mid",
+    "end",
 ];
 
 /// The dates a text states within `period` (earlier or later years are references to other
@@ -308,7 +342,8 @@ pub fn stated_dates(text: &str, context_year: Option<i32>, period: [Date; 2]) ->
             || day_after.is_some()
             || word_before.is_some_and(|b| BEFORE_MONTH.contains(&b.as_str()));
         // "May" is too often a verb to date a passage by itself.
-        if !dated || (w.eq_ignore_ascii_case("may") && day_before.is_none() && day_after.is_none()) {
+        if !dated || (w.eq_ignore_ascii_case("may") && day_before.is_none() && day_after.is_none())
+        {
             continue;
         }
         let range = match day_before.or(day_after) {
@@ -336,14 +371,27 @@ pub fn build_corpus(data: &Path, gazetteer: &Gazetteer) -> Result<(Vec<Source>, 
     for (i, s) in recipe.sources.iter().enumerate() {
         let record = format!("sources[{i}] '{}'", s.id);
         if s.period[0] > s.period[1] {
-            return Err(PipelineError::new(&file, &record, "period ends before it starts"));
+            return Err(PipelineError::new(
+                &file,
+                &record,
+                "period ends before it starts",
+            ));
         }
         let raw_path = data.join(&s.file);
-        let raw = std::fs::read_to_string(&raw_path)
-            .map_err(|e| PipelineError::new(raw_path.display().to_string(), "", format!("cannot read: {e}")))?;
+        let raw = std::fs::read_to_string(&raw_path).map_err(|e| {
+            PipelineError::new(
+                raw_path.display().to_string(),
+                "",
+                format!("cannot read: {e}"),
+            )
+        })?;
         let paragraphs = segment(s, &raw);
         if paragraphs.is_empty() {
-            return Err(PipelineError::new(&file, &record, "no passage found: check its sections"));
+            return Err(PipelineError::new(
+                &file,
+                &record,
+                "no passage found: check its sections",
+            ));
         }
         let mut context: Option<(Date, Date)> = None;
         for (n, p) in paragraphs.into_iter().enumerate() {
@@ -423,11 +471,18 @@ mod tests {
 
     #[test]
     fn repairs_text_read_as_windows_1253() {
-        assert_eq!(repair_mojibake("BrushHikka β€” Red Triumph"), "BrushHikka — Red Triumph");
-        assert_eq!(repair_mojibake("Β Sensing"), "\u{a0} Sensing");
+        assert_eq!(
+            repair_mojibake("BrushHikka β€” Red Triumph"),
+            "BrushHikka — Red Triumph"
+        );
+        assert_eq!(repair_mojibake("Β\u{a0}Sensing"), "\u{a0}Sensing");
         // The thumbs-up lost its last byte: it cannot come back, but no garbage remains.
         assert_eq!(repair_mojibake("πŸ‘: 0"), "\u{FFFD}: 0");
-        for clean in ["Leon Trotzki – Alma Ata, „Über“ Großen", "墨書 Inktalez", "plain"] {
+        for clean in [
+            "Leon Trotzki – Alma Ata, „Über“ Großen",
+            "墨書 Inktalez",
+            "plain",
+        ] {
             assert_eq!(repair_mojibake(clean), clean);
         }
     }
@@ -437,18 +492,45 @@ mod tests {
         let d = |s: &str| Date::parse(s).unwrap();
         let all = [d("1918-01-01"), d("1941-12-31")];
         let range = |text: &str, context: Option<i32>| -> Vec<(Date, Date, bool)> {
-            stated_dates(text, context, all).into_iter().map(|s| (s.from, s.to, s.year_from_context)).collect()
+            stated_dates(text, context, all)
+                .into_iter()
+                .map(|s| (s.from, s.to, s.year_from_context))
+                .collect()
         };
-        assert_eq!(range("On 10 November 1923, the Berlin workers", None), [(d("1923-11-10"), d("1923-11-10"), false)]);
-        assert_eq!(range("Time Period: July, 1920", None), [(d("1920-07-01"), d("1920-07-31"), false)]);
-        assert_eq!(range("the revolutionary events in December of 1923", None), [(d("1923-12-01"), d("1923-12-31"), false)]);
-        assert_eq!(range("signed on April 16, 1922, enabled", None), [(d("1922-04-16"), d("1922-04-16"), false)]);
-        assert_eq!(range("Trotzki wurde am 31. Januar 1928 nach Alma Ata", None), [(d("1928-01-31"), d("1928-01-31"), false)]);
-        assert_eq!(range("On 10 October, the Communists", Some(1923)), [(d("1923-10-10"), d("1923-10-10"), true)]);
+        assert_eq!(
+            range("On 10 November 1923, the Berlin workers", None),
+            [(d("1923-11-10"), d("1923-11-10"), false)]
+        );
+        assert_eq!(
+            range("Time Period: July, 1920", None),
+            [(d("1920-07-01"), d("1920-07-31"), false)]
+        );
+        assert_eq!(
+            range("the revolutionary events in December of 1923", None),
+            [(d("1923-12-01"), d("1923-12-31"), false)]
+        );
+        assert_eq!(
+            range("signed on April 16, 1922, enabled", None),
+            [(d("1922-04-16"), d("1922-04-16"), false)]
+        );
+        assert_eq!(
+            range("Trotzki wurde am 31. Januar 1928 nach Alma Ata", None),
+            [(d("1928-01-31"), d("1928-01-31"), false)]
+        );
+        assert_eq!(
+            range("On 10 October, the Communists", Some(1923)),
+            [(d("1923-10-10"), d("1923-10-10"), true)]
+        );
         // A month without a year takes the year the passage itself states.
         assert_eq!(
-            range("In July 1940, the red army crossed. At the end of July, the army", Some(1921)),
-            [(d("1940-07-01"), d("1940-07-31"), false), (d("1940-07-01"), d("1940-07-31"), true)]
+            range(
+                "In July 1940, the red army crossed. At the end of July, the army",
+                Some(1921)
+            ),
+            [
+                (d("1940-07-01"), d("1940-07-31"), false),
+                (d("1940-07-01"), d("1940-07-31"), true)
+            ]
         );
         // Names that are months in other uses are not dates.
         assert!(range("the victorious March of communism", Some(1923)).is_empty());
@@ -460,7 +542,9 @@ mod tests {
     fn years_outside_the_text_period_are_references_not_dates() {
         let d = |s: &str| Date::parse(s).unwrap();
         let period = [d("1923-09-01"), d("1941-12-31")];
-        assert!(stated_dates("a repetition of the revolution of 1918-1919", None, period).is_empty());
+        assert!(
+            stated_dates("a repetition of the revolution of 1918-1919", None, period).is_empty()
+        );
         let found = stated_dates("In 1930, the Commune ... from 1925 to 1930", None, period);
         assert_eq!(found.len(), 3);
         assert_eq!(found[0].from, d("1930-01-01"));

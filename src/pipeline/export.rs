@@ -136,3 +136,41 @@ pub fn owner_at(
         "note": holding.and_then(|h| h.record.note.clone()),
     }))
 }
+
+/// The passages about a region or place in a timeline in a year, as `atlas passages` prints
+/// them: nearest in date first, the evidence of the border shown before all.
+pub fn passages_json(
+    corpus: &crate::model::passages::Corpus,
+    atlas: &Atlas,
+    timeline: &str,
+    year: i32,
+    subject: crate::model::passages::Subject<'_>,
+) -> Result<Value, AtlasError> {
+    let date = Date::for_year(year);
+    let cited: Vec<String> = match subject {
+        crate::model::passages::Subject::Region(r) => atlas
+            .holder_of(timeline, date, r)?
+            .map(|h| h.record.passages.clone())
+            .unwrap_or_default(),
+        crate::model::passages::Subject::Place(_) => Vec::new(),
+    };
+    let list: Vec<Value> = corpus
+        .for_moment(atlas, timeline, date, subject)?
+        .into_iter()
+        .map(|p| {
+            let source = corpus.source(&p.source);
+            json!({
+                "id": p.id,
+                "text": p.text,
+                "source": p.source,
+                "title": source.map(|s| s.title.clone()),
+                "author": source.map(|s| s.author.clone()),
+                "kind": p.kind,
+                "heading": p.heading,
+                "period": { "from": p.period.from, "to": p.period.to, "label": p.period.label(), "inferred": p.period.inferred, "basis": p.period.basis },
+                "evidence_of_border": cited.contains(&p.id),
+            })
+        })
+        .collect();
+    Ok(Value::Array(list))
+}

@@ -77,26 +77,47 @@ impl Gazetteer {
         for (i, p) in file.places.iter().enumerate() {
             let record = format!("places[{i}] '{}'", p.id);
             if crate::model::permalink::parse_id(&p.id).is_err() || !ids.insert(p.id.as_str()) {
-                return Err(PipelineError::new(&name, record, "id must be unique, lowercase letters, digits and hyphens"));
+                return Err(PipelineError::new(
+                    &name,
+                    record,
+                    "id must be unique, lowercase letters, digits and hyphens",
+                ));
             }
             if decoded.region_index(&p.id).is_some() {
-                return Err(PipelineError::new(&name, record, "id is also a region's id"));
+                return Err(PipelineError::new(
+                    &name,
+                    record,
+                    "id is also a region's id",
+                ));
             }
             let region = decoded
                 .topology
                 .to_map(p.lon, p.lat)
                 .and_then(|m| decoded.region_at(m))
-                .ok_or_else(|| PipelineError::new(&name, &record, format!("{},{} lies in no region of the map", p.lon, p.lat)))?;
+                .ok_or_else(|| {
+                    PipelineError::new(
+                        &name,
+                        &record,
+                        format!("{},{} lies in no region of the map", p.lon, p.lat),
+                    )
+                })?;
             place_regions.push(decoded.topology.regions[region].id.clone());
         }
         for (i, r) in file.regions.iter().enumerate() {
             for id in &r.regions {
                 if decoded.region_index(id).is_none() {
-                    return Err(PipelineError::new(&name, format!("regions[{i}]"), format!("no region '{id}'")));
+                    return Err(PipelineError::new(
+                        &name,
+                        format!("regions[{i}]"),
+                        format!("no region '{id}'"),
+                    ));
                 }
             }
         }
-        Ok(Gazetteer { file, place_regions })
+        Ok(Gazetteer {
+            file,
+            place_regions,
+        })
     }
 
     /// The ids of the places a text names, in gazetteer order.
@@ -104,7 +125,11 @@ impl Gazetteer {
         self.file
             .places
             .iter()
-            .filter(|p| std::iter::once(&p.name).chain(&p.names).any(|n| mentions(text, n)))
+            .filter(|p| {
+                std::iter::once(&p.name)
+                    .chain(&p.names)
+                    .any(|n| mentions(text, n))
+            })
             .map(|p| p.id.clone())
             .collect()
     }

@@ -1,11 +1,13 @@
 //! `atlas validate`: every check of the committed data. Each problem names the file, the
 //! record and the reason; the command fails when there is any.
 
-use super::build::atlas_file;
+use super::build::{atlas_file, corpus as build_corpus_with};
 use super::files::{self, load_cuts, load_recipe, load_timelines, Recipe};
 use super::PipelineError;
+use crate::model::atlas::Confidence;
 use crate::model::atlas::{Atlas, Timeline};
 use crate::model::date::Date;
+use crate::model::passages::Corpus;
 use crate::model::topology::Topology;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -65,6 +67,63 @@ pub fn validate(data: &Path) -> Vec<PipelineError> {
             }
         }
         Err(e) => problems.push(e),
+    }
+    problems.extend(check_corpus(data));
+    problems
+}
+
+/// The corpus builds from the texts and matches the committed one, and every passage an
+/// ownership record cites exists; a record of an alternate timeline cites one unless it
+/// follows real history.
+fn check_corpus(data: &Path) -> Vec<PipelineError> {
+    let mut problems = Vec::new();
+    let corpus_path = data.join(files::CORPUS);
+    let fresh = files::read_json::<Topology>(&data.join(files::TOPOLOGY))
+        .and_then(|t| build_corpus_with(data, t));
+    let fresh = match fresh {
+        Ok(c) => c,
+        Err(e) => return vec![e],
+    };
+    match files::read_json::<Corpus>(&corpus_path) {
+        Ok(built) if built == fresh => {}
+        Ok(_) => problems.push(PipelineError::new(
+            corpus_path.display().to_string(),
+            "",
+            "out of date with the texts, the corpus recipe or the gazetteer: run `atlas build --text-only`",
+        )),
+        Err(e) => problems.push(e),
+    }
+    let Ok(timelines) = load_timelines(data) else {
+        return problems;
+    };
+    for (path, t) in &timelines {
+        let file = path.display().to_string();
+        for (i, r) in t.records.iter().enumerate() {
+            let record = format!("records[{i}] ({} from {})", r.region, r.from);
+            for p in &r.passages {
+                if fresh.passage(p).is_none() {
+                    problems.push(PipelineError::new(
+                        &file,
+                        &record,
+                        format!("cites passage '{p}', which the corpus does not have"),
+                    ));
+                }
+            }
+            if t.base.is_some() && r.passages.is_empty() && r.confidence != Some(Confidence::Real) {
+                problems.push(PipelineError::new(
+                    &file,
+                    &record,
+                    "cites no passage: give the passages it rests on, or mark it \"confidence\": \"real\"",
+                ));
+            }
+            if t.base.is_some() && r.confidence.is_none() {
+                problems.push(PipelineError::new(
+                    &file,
+                    &record,
+                    "has no confidence (stated, inferred or real)",
+                ));
+            }
+        }
     }
     problems
 }

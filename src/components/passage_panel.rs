@@ -1,0 +1,193 @@
+//! The passages panel: what the texts of the shown timeline say about the selected region or
+//! place, nearest in date first, each with its source, date and kind, and a way to read it
+//! in its full text. Text from the sources is always rendered as text.
+
+use crate::model::atlas::Confidence;
+use crate::model::passages::{Kind, Passage, Source};
+use leptos::prelude::*;
+
+/// One passage as the panel shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownPassage {
+    pub passage: Passage,
+    pub source: Option<Source>,
+    /// The confidence of the border record that cites this passage, if one does.
+    pub evidence: Option<Confidence>,
+}
+
+/// What the panel is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PanelSubject {
+    /// "Bavaria" or "Munich".
+    pub name: String,
+    /// "Bavaria — held by Germany (part) since 10 November 1923", shown under the name.
+    pub summary: Option<String>,
+    /// The note of the border record in force, if any.
+    pub note: Option<String>,
+}
+
+fn confidence_label(c: Confidence) -> &'static str {
+    match c {
+        Confidence::Stated => "evidence for the border shown (stated)",
+        Confidence::Inferred => "evidence for the border shown (inferred)",
+        Confidence::Real => "evidence for the border shown (as in real history)",
+    }
+}
+
+#[component]
+pub fn PassagePanel(
+    /// The selected region or place; `None` shows how to use the panel.
+    #[prop(into)]
+    subject: Signal<Option<PanelSubject>>,
+    /// The passages to list, in order.
+    #[prop(into)]
+    passages: Signal<Vec<ShownPassage>>,
+    /// Called to read a passage in its full text (with the passage id).
+    on_read: Callback<String>,
+    /// Called to close the selection.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <section class="passages" aria-label="Passages">
+            {move || match subject.get() {
+                None => {
+                    view! {
+                        <p class="hint">
+                            "Click a region or a place on the map (or Tab to it and press Enter) to read what the texts say about it."
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some(s) => {
+                    let list = passages.get();
+                    let empty = list.is_empty();
+                    let name = s.name.clone();
+                    view! {
+                        <div class="passages-head">
+                            <h2>{s.name.clone()}</h2>
+                            <button type="button" class="close" aria-label="Close the selection" on:click=move |_| on_close.run(())>
+                                "×"
+                            </button>
+                        </div>
+                        {s.summary.map(|t| view! { <p class="subject-summary">{t}</p> })}
+                        {s.note.map(|t| view! { <p class="record-note">{t}</p> })}
+                        {empty
+                            .then(|| {
+                                view! {
+                                    <p class="empty">
+                                        "The texts of this timeline say nothing about " {name.clone()} " here."
+                                    </p>
+                                }
+                            })}
+                        <ol class="passage-list">
+                            {list
+                                .into_iter()
+                                .map(|p| {
+                                    let id = p.passage.id.clone();
+                                    let key = id.clone();
+                                    let kind = match p.passage.kind {
+                                        Kind::Story => "story",
+                                        Kind::Commentary => "reader comment",
+                                    };
+                                    let source = p
+                                        .source
+                                        .as_ref()
+                                        .map(|s| format!("{} — {}", s.title, s.author))
+                                        .unwrap_or_else(|| p.passage.source.clone());
+                                    let lang = p.source.as_ref().map(|s| s.language.clone()).unwrap_or_default();
+                                    view! {
+                                        <li class="passage" class:commentary=p.passage.kind == Kind::Commentary data-passage=key>
+                                            <p class="passage-meta">
+                                                <span class="period">{p.passage.period.label()}</span>
+                                                " · "
+                                                <span class="kind">{kind}</span>
+                                                {p.evidence.map(|c| view! { <span class="evidence">" · " {confidence_label(c)}</span> })}
+                                            </p>
+                                            {p.passage.heading.clone().map(|h| view! { <p class="passage-heading">{h}</p> })}
+                                            <blockquote lang=lang>{p.passage.text.clone()}</blockquote>
+                                            <p class="passage-source">
+                                                {source} " "
+                                                <button type="button" class="link" on:click=move |_| on_read.run(id.clone())>
+                                                    "Read in the full text"
+                                                </button>
+                                            </p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The full text of a source with one passage marked, in a dialog.
+#[component]
+pub fn SourceReader(
+    /// The source and its passages in order, and the id of the passage to show.
+    #[prop(into)]
+    reading: Signal<Option<(Source, Vec<Passage>, String)>>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        let open = reading.with(Option::is_some);
+        if let Some(d) = dialog.get() {
+            if open && !d.open() {
+                let _ = d.show_modal();
+            } else if !open && d.open() {
+                d.close();
+            }
+        }
+        if let Some((_, _, id)) = reading.get() {
+            // Bring the chosen passage into view once it is in the page.
+            if let Some(el) = document()
+                .query_selector(&format!("[data-reader-passage=\"{id}\"]"))
+                .ok()
+                .flatten()
+            {
+                el.scroll_into_view();
+            }
+        }
+    });
+    view! {
+        <dialog node_ref=dialog class="reader" aria-label="Full text" on:close=move |_| on_close.run(())>
+            {move || {
+                reading
+                    .get()
+                    .map(|(source, passages, id)| {
+                        view! {
+                            <div class="reader-head">
+                                <h2>{source.title.clone()}</h2>
+                                <button type="button" class="close" aria-label="Close the full text" on:click=move |_| on_close.run(())>
+                                    "×"
+                                </button>
+                            </div>
+                            <p class="reader-meta">{format!("{} · {}", source.author, source.published)}</p>
+                            <div class="reader-text" lang=source.language.clone()>
+                                {passages
+                                    .into_iter()
+                                    .map(|p| {
+                                        let marked = p.id == id;
+                                        view! {
+                                            {p.heading.clone().map(|h| view! { <p class="passage-heading">{h}</p> })}
+                                            <p
+                                                class:marked=marked
+                                                class:commentary=p.kind == Kind::Commentary
+                                                data-reader-passage=p.id.clone()
+                                            >
+                                                {p.text.clone()}
+                                            </p>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </div>
+                        }
+                    })
+            }}
+        </dialog>
+    }
+}
