@@ -130,6 +130,8 @@ fn against_data(data: &MapData, parsed: Parsed) -> Parsed {
 /// Who holds each region in the shown moment.
 #[derive(Debug, Clone, PartialEq)]
 struct Held {
+    /// The record is inferred, or the text has stopped before this date.
+    inferred: bool,
     state: String,
     name: String,
     colour: String,
@@ -250,6 +252,10 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                 .into_iter()
                 .map(|h| {
                     h.map(|h| Held {
+                        inferred: h.timeline != "real"
+                            && (h.record.confidence
+                                == Some(crate::model::atlas::Confidence::Inferred)
+                                || data.atlas.after_text_ends(&m.timeline, date)),
                         state: h.state.id.clone(),
                         name: h.state.name.clone(),
                         colour: h.state.colour.clone(),
@@ -284,6 +290,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                         RegionLook {
                             fill: h.colour.clone(),
                             hatched: matches!(h.status, Status::Occupied | Status::Puppet),
+                            inferred: h.inferred,
                             name: format!("{}, {}{}", r.en, h.name, status),
                             tooltip: format!("{} — {}{}", r.en, h.name, status),
                         }
@@ -291,6 +298,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     None => RegionLook {
                         fill: "#e8e4da".into(),
                         hatched: false,
+                        inferred: false,
                         name: format!("{}, no holder recorded", r.en),
                         tooltip: format!("{} — no holder recorded", r.en),
                     },

@@ -349,3 +349,261 @@ fn the_committed_data_passes_the_validator() {
     assert!(ok, "{out}{err}");
     assert!(out.contains("is sound"), "{out}");
 }
+
+#[test]
+fn the_alternate_timelines_show_what_their_texts_tell() {
+    let owner_in = |timeline: &str, year: i32, lon: f64, lat: f64| -> (String, String, String) {
+        let at = format!("{lon},{lat}");
+        let (ok, out, err) = atlas(&[
+            "owner",
+            "--timeline",
+            timeline,
+            "--year",
+            &year.to_string(),
+            "--at",
+            &at,
+        ]);
+        assert!(ok, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        (
+            v["region"]["id"].as_str().unwrap_or("-").into(),
+            v["holder"]["id"].as_str().unwrap_or("-").into(),
+            v["status"].as_str().unwrap_or("-").into(),
+        )
+    };
+    // (what the text says, timeline, year, lon, lat, region, holder, status)
+    let cases = [
+        (
+            "Berlin's council takes the city, Nov 1923",
+            "red-triumph",
+            1923,
+            13.40,
+            52.52,
+            "berlin",
+            "german-commune",
+            "part",
+        ),
+        (
+            "Bavaria outside the Commune, Dec 1923",
+            "red-triumph",
+            1923,
+            11.58,
+            48.14,
+            "bavaria",
+            "bavarian-state",
+            "part",
+        ),
+        (
+            "the Rhine region occupied by France",
+            "red-triumph",
+            1923,
+            6.95,
+            50.94,
+            "rhineland-north",
+            "france",
+            "occupied",
+        ),
+        (
+            "the Bavarian front broken",
+            "red-triumph",
+            1925,
+            11.58,
+            48.14,
+            "bavaria",
+            "german-commune",
+            "part",
+        ),
+        (
+            "Prussia under Polish administration after Poznań",
+            "red-triumph",
+            1925,
+            20.51,
+            54.71,
+            "east-prussia",
+            "prussian-directory",
+            "puppet",
+        ),
+        (
+            "the Rhineland regained in 1930",
+            "red-triumph",
+            1930,
+            6.95,
+            50.94,
+            "rhineland-north",
+            "german-commune",
+            "part",
+        ),
+        (
+            "the Saar still French",
+            "red-triumph",
+            1930,
+            7.00,
+            49.23,
+            "saar",
+            "france",
+            "occupied",
+        ),
+        (
+            "the Iberian SSR",
+            "red-triumph",
+            1940,
+            -3.70,
+            40.40,
+            "spain",
+            "iberian-ssr",
+            "part",
+        ),
+        (
+            "the Polish People's Republic, Sept 1940",
+            "red-triumph",
+            1940,
+            21.01,
+            52.23,
+            "central-poland",
+            "polish-peoples-republic",
+            "puppet",
+        ),
+        (
+            "Paris after the siege",
+            "red-triumph",
+            1941,
+            2.35,
+            48.86,
+            "paris",
+            "german-commune",
+            "occupied",
+        ),
+        (
+            "the Low Countries",
+            "red-triumph",
+            1941,
+            4.90,
+            52.37,
+            "netherlands",
+            "german-commune",
+            "occupied",
+        ),
+        (
+            "the Iberian front at Perpignan",
+            "red-triumph",
+            1941,
+            2.90,
+            42.70,
+            "roussillon",
+            "france",
+            "disputed",
+        ),
+        (
+            "Austria not yet joined",
+            "red-triumph",
+            1941,
+            16.37,
+            48.21,
+            "austria",
+            "austria",
+            "part",
+        ),
+        (
+            "Hannover province captured, July 1920",
+            "rosas-reich",
+            1920,
+            9.73,
+            52.37,
+            "hanover",
+            "council-germany",
+            "part",
+        ),
+        (
+            "the Ruhr seized from the French",
+            "rosas-reich",
+            1920,
+            7.01,
+            51.46,
+            "ruhr",
+            "council-germany",
+            "part",
+        ),
+        (
+            "the south outside Berlin's control",
+            "rosas-reich",
+            1920,
+            11.58,
+            48.14,
+            "bavaria",
+            "germany",
+            "disputed",
+        ),
+        (
+            "after the text: July 1920 kept",
+            "rosas-reich",
+            1935,
+            7.01,
+            51.46,
+            "ruhr",
+            "council-germany",
+            "part",
+        ),
+        (
+            "a red Germany in the late 1920s",
+            "strasser",
+            1926,
+            13.40,
+            52.52,
+            "berlin",
+            "red-germany",
+            "part",
+        ),
+        (
+            "before the divergence, real history",
+            "strasser",
+            1923,
+            13.40,
+            52.52,
+            "berlin",
+            "germany",
+            "part",
+        ),
+        (
+            "after the text: no Anschluss assumed",
+            "strasser",
+            1939,
+            16.37,
+            48.21,
+            "austria",
+            "austria",
+            "part",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (what, timeline, year, lon, lat, region, holder, status) in cases {
+        let got = owner_in(timeline, year, lon, lat);
+        if got != (region.into(), holder.into(), status.into()) {
+            wrong.push(format!(
+                "{timeline} {year} ({what}): expected {region}/{holder}/{status}, got {got:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn export_all_writes_every_year_of_every_timeline() {
+    let out = std::env::temp_dir().join(format!("uchronia-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let (ok, stdout, err) = atlas(&["export", "--all", "--out", out.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(stdout.contains("wrote 96 files"), "{stdout}");
+    for t in ["real", "red-triumph", "rosas-reich", "strasser"] {
+        for y in 1918..=1941 {
+            let path = out.join(t).join(format!("{y}.geojson"));
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|_| panic!("{} missing", path.display()));
+            assert!(
+                text.parse::<geojson::GeoJson>().is_ok(),
+                "{}",
+                path.display()
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}

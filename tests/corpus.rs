@@ -222,3 +222,73 @@ fn kazan_in_real_history_1926_lists_the_tank_school() {
         ["003-007"]
     );
 }
+
+#[test]
+fn bavaria_in_red_triumph_1924_lists_the_passages_about_bavaria() {
+    let ids = listed("red-triumph", 1924, Subject::Region("bavaria"));
+    // The breakthrough into Bavaria (dated September 1923 by the text, 1924 by the atlas)
+    // is the evidence of the border shown, so it comes before the rest.
+    let breakthrough = ids
+        .iter()
+        .position(|i| i == "000-016")
+        .expect("000-016 is listed");
+    assert!(breakthrough < 3, "{ids:?}");
+    for id in ["000-008", "000-012", "000-013"] {
+        assert!(
+            ids.contains(&id.to_string()),
+            "{id} names Munich or Bavaria: {ids:?}"
+        );
+    }
+    let corpus = corpus();
+    for id in &ids {
+        let p = corpus.passage(id).unwrap();
+        assert_eq!(p.source, "000", "only the timeline's own text");
+    }
+}
+
+#[test]
+fn the_ruhr_in_rosas_reich_1920_lists_its_capture_first() {
+    let ids = listed("rosas-reich", 1920, Subject::Region("ruhr"));
+    let top: Vec<&str> = ids.iter().take(4).map(String::as_str).collect();
+    for id in ["001-019", "001-031"] {
+        assert!(
+            top.contains(&id),
+            "{id} ({}) should lead: {ids:?}",
+            corpus().passage(id).unwrap().text
+        );
+    }
+    assert!(ids.contains(&"001-001".to_string()));
+}
+
+#[test]
+fn every_record_of_an_alternate_timeline_cites_a_passage_or_follows_real_history() {
+    let atlas = build::load_atlas(&data()).unwrap();
+    let corpus = corpus();
+    let mut alternates = 0;
+    for t in atlas.timelines.iter().filter(|t| t.base.is_some()) {
+        alternates += 1;
+        assert!(!t.records.is_empty(), "{}", t.id);
+        for r in &t.records {
+            let real = r.confidence == Some(uchronia::model::atlas::Confidence::Real);
+            assert!(
+                real || !r.passages.is_empty(),
+                "{} {} {}",
+                t.id,
+                r.region,
+                r.from
+            );
+            for p in &r.passages {
+                let p = corpus
+                    .passage(p)
+                    .unwrap_or_else(|| panic!("{}: no passage {p}", t.id));
+                assert!(
+                    t.sources.contains(&p.source),
+                    "{} cites {} from another text",
+                    t.id,
+                    p.id
+                );
+            }
+        }
+    }
+    assert_eq!(alternates, 3);
+}

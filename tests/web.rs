@@ -89,3 +89,202 @@ async fn moving_the_slider_changes_the_year_shown() {
     assert_eq!(input.value(), "1919");
     assert_eq!(shown(), "1919");
 }
+
+mod picker_panel_legend {
+    use super::*;
+    use uchronia::components::{
+        Legend, LegendEntry, PanelSubject, PassagePanel, ShownPassage, TimelineChoice,
+        TimelinePicker,
+    };
+    use uchronia::model::date::Date;
+    use uchronia::model::passages::{Kind, Passage, Period, Source};
+    use web_sys::HtmlSelectElement;
+
+    fn choices() -> Vec<TimelineChoice> {
+        vec![
+            TimelineChoice {
+                id: "real".into(),
+                name: "Real history".into(),
+                summary: "As it happened".into(),
+                sources: "Schlange".into(),
+            },
+            TimelineChoice {
+                id: "red-triumph".into(),
+                name: "Red Triumph".into(),
+                summary: "The German revolution of 1923 wins".into(),
+                sources: "BrushHikka".into(),
+            },
+        ]
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_picker_is_a_named_select_of_timeline_ids_with_a_summary() {
+        let root = container();
+        let value = RwSignal::new("real".to_string());
+        let _m = leptos::mount::mount_to(root.clone(), move || {
+            view! { <TimelinePicker choices=choices() value=value on_change=Callback::new(move |t| value.set(t)) /> }
+        });
+        let select: HtmlSelectElement = root
+            .query_selector("select")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        assert_eq!(
+            root.query_selector("label")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .as_deref(),
+            Some("Timeline")
+        );
+        let ids: Vec<String> = (0..select.length())
+            .filter_map(|i| select.item(i))
+            .map(|o| o.get_attribute("value").unwrap_or_default())
+            .collect();
+        assert_eq!(ids, ["real", "red-triumph"]);
+        assert!(root
+            .text_content()
+            .unwrap_or_default()
+            .contains("As it happened"));
+
+        select.set_value("red-triumph");
+        select
+            .dispatch_event(&Event::new("change").unwrap())
+            .unwrap();
+        next_frame().await;
+        assert_eq!(value.get_untracked(), "red-triumph");
+        let text = root.text_content().unwrap_or_default();
+        assert!(
+            text.contains("The German revolution of 1923 wins") && text.contains("BrushHikka"),
+            "{text}"
+        );
+    }
+
+    fn passage(id: &str, text: &str, kind: Kind) -> ShownPassage {
+        ShownPassage {
+            passage: Passage {
+                id: id.into(),
+                source: "000".into(),
+                kind,
+                text: text.into(),
+                heading: None,
+                period: Period {
+                    from: Date::parse("1923-12-01").unwrap(),
+                    to: Date::parse("1923-12-31").unwrap(),
+                    inferred: false,
+                    basis: "stated".into(),
+                },
+                places: vec![],
+                regions: vec!["bavaria".into()],
+            },
+            source: Some(Source {
+                id: "000".into(),
+                title: "Red Triumph. Germany".into(),
+                author: "BrushHikka".into(),
+                published: "2019".into(),
+                language: "en".into(),
+                timeline: "red-triumph".into(),
+            }),
+            evidence: None,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_panel_lists_passages_as_text_and_says_when_there_are_none() {
+        let root = container();
+        let subject = RwSignal::new(Some(PanelSubject {
+            name: "Bavaria".into(),
+            summary: None,
+            note: None,
+        }));
+        let list = RwSignal::new(vec![
+            passage(
+                "000-012",
+                "Most of Germany was in the hands of the Trotskyists <b>then</b>.",
+                Kind::Story,
+            ),
+            passage(
+                "000-046",
+                "<img src=x onerror=alert(1)> nice map",
+                Kind::Commentary,
+            ),
+        ]);
+        let read = RwSignal::new(None::<String>);
+        let _m = leptos::mount::mount_to(root.clone(), move || {
+            view! {
+                <PassagePanel
+                    subject=subject
+                    passages=list
+                    on_read=Callback::new(move |id| read.set(Some(id)))
+                    on_close=Callback::new(move |()| subject.set(None))
+                />
+            }
+        });
+        let panel = root
+            .query_selector("section[aria-label=Passages]")
+            .unwrap()
+            .expect("a landmark named Passages");
+        let items = panel.query_selector_all("li.passage").unwrap();
+        assert_eq!(items.length(), 2);
+        let text = panel.text_content().unwrap_or_default();
+        assert!(
+            text.contains("December 1923")
+                && text.contains("story")
+                && text.contains("reader comment")
+        );
+        assert!(text.contains("Red Triumph. Germany — BrushHikka"));
+        // Markup in a text is shown as text, never turned into elements.
+        assert!(text.contains("<b>then</b>") && text.contains("<img src=x onerror=alert(1)>"));
+        assert!(panel.query_selector("b, img").unwrap().is_none());
+
+        let button: HtmlElement = panel
+            .query_selector("button.link")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        button.click();
+        assert_eq!(read.get_untracked().as_deref(), Some("000-012"));
+
+        list.set(Vec::new());
+        next_frame().await;
+        assert!(panel
+            .text_content()
+            .unwrap_or_default()
+            .contains("The texts of this timeline say nothing about Bavaria here."));
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_legend_lists_the_states_of_the_year_with_their_colours() {
+        let root = container();
+        let entries = RwSignal::new(vec![
+            LegendEntry {
+                name: "Germany".into(),
+                colour: "#a3a3a3".into(),
+                area_km2: 470_000.0,
+            },
+            LegendEntry {
+                name: "Free City of Danzig".into(),
+                colour: "#e8c0a8".into(),
+                area_km2: 1_900.0,
+            },
+        ]);
+        let _m =
+            leptos::mount::mount_to(root.clone(), move || view! { <Legend entries=entries /> });
+        let items = root.query_selector_all(".legend li").unwrap();
+        assert_eq!(items.length(), 2);
+        let swatch: HtmlElement = root
+            .query_selector(".legend li .swatch")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        let background = swatch
+            .style()
+            .get_property_value("background")
+            .unwrap_or_default();
+        assert!(background.contains("163, 163, 163"), "{background}");
+        entries.update(|e| e.truncate(1));
+        next_frame().await;
+        assert_eq!(root.query_selector_all(".legend li").unwrap().length(), 1);
+        assert!(!root.text_content().unwrap_or_default().contains("Danzig"));
+    }
+}

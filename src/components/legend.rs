@@ -39,6 +39,10 @@ pub fn Legend(
                 <span class="swatch hatched"></span>
                 "occupied, or held through a puppet state"
             </p>
+            <p class="legend-key">
+                <span class="swatch dotted"></span>
+                "border inferred by the atlas, or after the text stops"
+            </p>
         </section>
     }
 }

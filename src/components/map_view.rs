@@ -25,6 +25,8 @@ pub struct RegionLook {
     pub fill: String,
     /// Held by occupation or through a puppet: drawn hatched.
     pub hatched: bool,
+    /// The border record is the atlas's inference, or the text has stopped: drawn dotted.
+    pub inferred: bool,
     /// The accessible name: the region's English name, then its holder.
     pub name: String,
     /// What the tooltip says.
@@ -240,6 +242,14 @@ pub fn MapView(
                     })
                 }
             };
+            let inferred = {
+                let d = d.clone();
+                move || {
+                    look()
+                        .is_some_and(|l| l.inferred)
+                        .then(|| view! { <path class="inferred" d=d.clone() fill="url(#dots)" /> })
+                }
+            };
             view! {
                 <path
                     class="region"
@@ -271,6 +281,7 @@ pub fn MapView(
                     on:focus=move |_| hovered.set(None)
                 ></path>
                 {hatch}
+                {inferred}
             }
         })
         .collect_view();
@@ -316,6 +327,10 @@ pub fn MapView(
                 <defs>
                     <pattern id="hatch" patternUnits="userSpaceOnUse" width="24" height="24" patternTransform="rotate(45)">
                         <line x1="0" y1="0" x2="0" y2="24" stroke="rgba(20,20,20,0.45)" stroke-width="7" />
+                    </pattern>
+                    <pattern id="dots" patternUnits="userSpaceOnUse" width="40" height="40">
+                        <circle cx="10" cy="10" r="4.5" fill="rgba(255,255,255,0.75)" />
+                        <circle cx="30" cy="30" r="4.5" fill="rgba(255,255,255,0.75)" />
                     </pattern>
                 </defs>
                 <g class="regions">{regions}</g>

@@ -46,8 +46,55 @@ pub fn YearSlider(
             on_change.run((y, Gesture::Settled));
         }
     };
+    // Play steps a year a second; the whole run is one step in the history, like a drag.
+    let playing = RwSignal::new(None::<leptos::prelude::IntervalHandle>);
+    let stop = move || {
+        if let Some(h) = playing.get_untracked() {
+            h.clear();
+            playing.set(None);
+            on_change.run((year.get_untracked(), Gesture::Settled));
+        }
+    };
+    let toggle_play = move |_| {
+        if playing.get_untracked().is_some() {
+            stop();
+            return;
+        }
+        if year.get_untracked() >= LAST_YEAR {
+            on_change.run((FIRST_YEAR, Gesture::Dragging));
+        }
+        let handle = set_interval_with_handle(
+            move || {
+                let y = year.get_untracked();
+                if y >= LAST_YEAR {
+                    stop();
+                } else {
+                    on_change.run((y + 1, Gesture::Dragging));
+                }
+            },
+            std::time::Duration::from_millis(1000),
+        );
+        match handle {
+            Ok(h) => playing.set(Some(h)),
+            Err(e) => leptos::logging::warn!("cannot play: {e:?}"),
+        }
+    };
+    on_cleanup(move || {
+        if let Some(h) = playing.get_untracked() {
+            h.clear();
+        }
+    });
     view! {
         <div class="year-slider">
+            <button
+                type="button"
+                class="play"
+                aria-pressed=move || playing.get().is_some().to_string()
+                aria-label=move || if playing.get().is_some() { "Pause" } else { "Play through the years" }
+                on:click=toggle_play
+            >
+                {move || if playing.get().is_some() { "❚❚" } else { "▶" }}
+            </button>
             <label for="year-input" class="year-label">"Year"</label>
             <div class="year-track">
             <input

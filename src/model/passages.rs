@@ -68,23 +68,26 @@ impl Period {
         ];
         let month = |d: Date| MONTHS[usize::from(d.month - 1)];
         let last_of_month = |d: Date| Date::new(d.year, d.month, d.day + 1).is_none();
-        let start = |d: Date| match (d.month, d.day) {
-            (1, 1) => d.year.to_string(),
-            (_, 1) => format!("{} {}", month(d), d.year),
-            _ => d.long(),
-        };
-        let end = |d: Date| match (d.month, d.day) {
-            (12, 31) => d.year.to_string(),
-            _ if last_of_month(d) => format!("{} {}", month(d), d.year),
-            _ => d.long(),
-        };
-        let (a, b) = (start(self.from), end(self.to));
+        let (a, b) = (self.from, self.to);
+        let whole_months = a.day == 1 && last_of_month(b);
         let text = if a == b {
-            a
-        } else if self.from == self.to {
-            self.from.long()
+            a.long()
+        } else if whole_months && a.month == 1 && b.month == 12 {
+            if a.year == b.year {
+                a.year.to_string()
+            } else {
+                format!("{} – {}", a.year, b.year)
+            }
+        } else if whole_months {
+            match (a.year == b.year, a.month == b.month) {
+                (true, true) => format!("{} {}", month(a), a.year),
+                (true, false) => format!("{} – {} {}", month(a), month(b), a.year),
+                _ => format!("{} {} – {} {}", month(a), a.year, month(b), b.year),
+            }
+        } else if a.year == b.year && a.month == b.month {
+            format!("{}–{} {} {}", a.day, b.day, month(a), a.year)
         } else {
-            format!("{a} – {b}")
+            format!("{} – {}", a.long(), b.long())
         };
         if self.inferred {
             format!("{text} (inferred)")
@@ -240,7 +243,20 @@ mod tests {
         );
         assert_eq!(
             period("1926-01-01", "1933-09-03").label(),
-            "1926 – 3 September 1933"
+            "1 January 1926 – 3 September 1933"
+        );
+        assert_eq!(period("1923-12-01", "1923-12-31").label(), "December 1923");
+        assert_eq!(
+            period("1923-11-01", "1923-12-31").label(),
+            "November – December 1923"
+        );
+        assert_eq!(
+            period("1923-10-10", "1923-10-30").label(),
+            "10–30 October 1923"
+        );
+        assert_eq!(
+            period("1927-11-01", "1929-02-28").label(),
+            "November 1927 – February 1929"
         );
         let mut p = period("1928-01-01", "1929-12-31");
         p.inferred = true;
