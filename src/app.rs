@@ -362,6 +362,10 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             let on_screen = |p: [i64; 2]| {
                 (p[0] as f64 - c.cx).abs() < w * 0.45 && (p[1] as f64 - c.cy).abs() < w * 0.3
             };
+            // Boxes of the labels placed so far, so that smaller states' labels that would
+            // overlap a larger one's are left out.
+            let mut placed: Vec<[f64; 4]> = Vec::new();
+            let zoom_scale = c.zoom.powf(0.8);
             states
                 .get()
                 .into_iter()
@@ -374,12 +378,19 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                         .find(|&i| on_screen(regions[i].label))
                         .or_else(|| parts.first().copied())?;
                     let at = regions[i].label;
-                    Some(StateLabel {
-                        name,
-                        at: [at[0] as f64, at[1] as f64],
-                        // Roughly 9 to 22 pixels at zoom 1, growing with the state.
-                        size: (area.sqrt() * 0.09).clamp(40.0, 95.0) / unit_km,
-                    })
+                    let at = [at[0] as f64, at[1] as f64];
+                    // Roughly 9 to 22 pixels at zoom 1, growing with the state.
+                    let size = (area.sqrt() * 0.09).clamp(40.0, 95.0) / unit_km;
+                    let (half_w, half_h) = (name.chars().count() as f64 * size * 0.33 / zoom_scale, size * 0.6 / zoom_scale);
+                    let bbox = [at[0] - half_w, at[1] - half_h, at[0] + half_w, at[1] + half_h];
+                    let overlaps = placed
+                        .iter()
+                        .any(|b| bbox[0] < b[2] && b[0] < bbox[2] && bbox[1] < b[3] && b[1] < bbox[3]);
+                    if overlaps {
+                        return None;
+                    }
+                    placed.push(bbox);
+                    Some(StateLabel { name, at, size })
                 })
                 .collect::<Vec<_>>()
         })
