@@ -144,12 +144,8 @@ pub fn MapView(
     let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
     let moved = StoredValue::new(0.0f64);
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
-        if let Some(target) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            let _ = target.set_pointer_capture(ev.pointer_id());
-        }
+        // The pointer is captured only once it moves (below): capturing at once would send
+        // the click of a plain tap to the map instead of to the region under it.
         pointers.update_value(|p| {
             p.retain(|(id, _, _)| *id != ev.pointer_id());
             p.push((
@@ -167,6 +163,15 @@ pub fn MapView(
             return;
         };
         let (_, lx, ly) = before[k];
+        let step = (x - lx).abs() + (y - ly).abs();
+        if moved.get_value() <= 3.0 && moved.get_value() + step > 3.0 {
+            if let Some(target) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = target.set_pointer_capture(ev.pointer_id());
+            }
+        }
         if before.len() == 1 {
             let s = scale();
             moved.update_value(|m| *m += (x - lx).abs() + (y - ly).abs());

@@ -1,0 +1,165 @@
+// A visitor's flows through the viewer against the release build in headless Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage } from "./harness.mjs";
+
+const DIST = process.env.DIST ?? new URL("../../dist", import.meta.url).pathname;
+let site;
+let browser;
+
+before(async () => {
+  site = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const query = (page) => new URL(page.url()).searchParams;
+const slider = (page) => page.getByRole("slider", { name: "Year" });
+const picker = (page) => page.getByRole("combobox", { name: "Timeline" });
+const passages = (page) => page.getByRole("region", { name: "Passages" });
+const region = (page, id) => page.locator(`path.region[data-region="${id}"]`);
+
+async function ready(page) {
+  await region(page, "bavaria").waitFor();
+}
+
+test("a permalink opens its moment: timeline, year, selection and view", async () => {
+  const url = `${site.url}/?t=red-triumph&y=1924&r=bavaria&v=11.50,48.80,3.00`;
+  const page = await openPage(browser, url);
+  await ready(page);
+  assert.equal(await picker(page).inputValue(), "red-triumph");
+  assert.equal(await slider(page).inputValue(), "1924");
+  assert.equal(page.url(), url, "the link is already canonical and stays as it was");
+  assert.match(await region(page, "bavaria").getAttribute("class"), /selected/);
+  const panel = await passages(page).innerText();
+  assert.match(panel, /Bavaria/);
+  assert.match(panel, /Bavarian front/);
+  // The view: the map is centred near Bavaria, zoomed in.
+  const viewBox = await page.locator("svg.map").getAttribute("viewBox");
+  const [x, , w] = viewBox.split(" ").map(Number);
+  assert.ok(w < 8000, `zoomed in: ${viewBox}`);
+  const box = await region(page, "bavaria").boundingBox();
+  const map = await page.locator("svg.map").boundingBox();
+  assert.ok(box.x > map.x && box.x + box.width < map.x + map.width, "Bavaria is on screen");
+  assert.ok(Number.isFinite(x));
+  assert.deepEqual(page.errors, []);
+});
+
+test("the slider changes the URL and the borders", async () => {
+  const page = await openPage(browser, `${site.url}/?t=real&y=1937`);
+  await ready(page);
+  const borders = () => page.locator("path.state-borders").getAttribute("d");
+  const before = await borders();
+  assert.match(await region(page, "austria").getAttribute("aria-label"), /^Austria, Austria/);
+  await slider(page).focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(query(page).get("y"), "1938");
+  assert.match(await region(page, "austria").getAttribute("aria-label"), /^Austria, Germany/);
+  assert.notEqual(await borders(), before, "the border between Germany and Austria is gone");
+  assert.deepEqual(page.errors, []);
+});
+
+test("clicking Bavaria in Red Triumph 1924 lists passages about Bavaria; Back closes it", async () => {
+  const page = await openPage(browser, `${site.url}/?t=red-triumph&y=1924&v=11.00,49.50,2.50`);
+  await ready(page);
+  assert.match(await passages(page).innerText(), /Click a region/);
+  await region(page, "bavaria").click();
+  await page.waitForFunction(() => location.search.includes("r=bavaria"));
+  const items = passages(page).locator("li.passage");
+  assert.ok((await items.count()) >= 4, "several passages about Bavaria");
+  const first = await items.first().innerText();
+  assert.match(first, /evidence for the border shown/);
+  for (const text of await items.allInnerTexts()) {
+    assert.match(text, /Bavaria|Bavarian|Munich|the Trotskyists|Labor|labor|Labour/, text);
+  }
+  assert.match(await passages(page).innerText(), /Red Triumph\. Germany — BrushHikka/);
+
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes("r="));
+  assert.match(await passages(page).innerText(), /Click a region/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("a region is reachable by keyboard and named by its English name, then its holder", async () => {
+  const page = await openPage(browser, `${site.url}/?t=real&y=1930`);
+  await ready(page);
+  const saar = region(page, "saar");
+  assert.match(await saar.getAttribute("aria-label"), /^Saar, League of Nations/);
+  await saar.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.search.includes("r=saar"));
+  assert.match(await passages(page).innerText(), /Saar/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("a copied link opens the same moment in a new page", async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await page.goto(`${site.url}/?t=rosas-reich&y=1920&r=ruhr&v=8.00,51.00,3.00`);
+  await ready(page);
+  await picker(page).selectOption("strasser");
+  await page.waitForFunction(() => location.search.includes("t=strasser"));
+  await page.getByRole("button", { name: "Copy link" }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url());
+  assert.match(copied, /t=strasser&y=1920&r=ruhr&v=8\.00,51\.00,3\.00/, "switching timeline kept year, selection and view");
+
+  const other = await context.newPage();
+  await other.goto(copied);
+  await ready(other);
+  assert.equal(await picker(other).inputValue(), "strasser");
+  assert.equal(await slider(other).inputValue(), "1920");
+  assert.match(await region(other, "ruhr").getAttribute("class"), /selected/);
+  assert.equal(
+    await other.locator("svg.map").getAttribute("viewBox"),
+    await page.locator("svg.map").getAttribute("viewBox"),
+  );
+  await context.close();
+});
+
+test("panning the map updates the view in the URL without adding history", async () => {
+  const page = await openPage(browser, `${site.url}/?t=real&y=1930`);
+  await ready(page);
+  const before = await page.evaluate(() => history.length);
+  const map = await page.locator("svg.map").boundingBox();
+  await page.mouse.move(map.x + 300, map.y + 300);
+  await page.mouse.down();
+  await page.mouse.move(map.x + 200, map.y + 250, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => location.search.includes("v="));
+  assert.equal(await page.evaluate(() => history.length), before);
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  const zoom = Number(query(page).get("v").split(",")[2]);
+  assert.ok(zoom > 1.4, `zoomed: ${zoom}`);
+  await page.getByRole("button", { name: "Reset view" }).click();
+  assert.match(query(page).get("v"), /,1\.00$/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("a bad link shows what it ignored and a working map", async () => {
+  const page = await openPage(browser, `${site.url}/?t=narnia&y=abc&r=Atlantis&v=999,0,1`);
+  await ready(page);
+  const notice = await page.getByRole("status", { name: "Link notice" }).innerText();
+  for (const part of ["t=narnia", "y=abc", "r=Atlantis", "v=999,0,1"]) assert.match(notice, new RegExp(part));
+  assert.equal(await picker(page).inputValue(), "real");
+  assert.equal(await slider(page).inputValue(), "1930");
+  await region(page, "saar").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.search.includes("r=saar"));
+  assert.deepEqual(page.errors, []);
+});
+
+test("the phone layout keeps the slider and the panel usable", async () => {
+  const page = await openPage(browser, `${site.url}/?t=real&y=1926&r=kazan-city`, { width: 390, height: 844 });
+  await ready(page);
+  const s = await slider(page).boundingBox();
+  assert.ok(s.width >= 150 && s.height >= 40, `slider big enough for a thumb: ${JSON.stringify(s)}`);
+  const panel = await passages(page).boundingBox();
+  assert.ok(panel.y > 844 / 2, "the panel is a sheet in the lower half");
+  assert.match(await passages(page).innerText(), /Kama/);
+  assert.deepEqual(page.errors, []);
+});
