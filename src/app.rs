@@ -55,6 +55,49 @@ pub fn write_url(moment: &Moment, mode: HistoryMode) {
     }
 }
 
+/// Tells the user that the atlas has stopped, offers a reload, and keeps the panic's text in
+/// the console. Works without the reactive system, which a panic may have left broken.
+pub fn report_panic(message: &str) {
+    web_sys::console::error_1(&format!("Uchronia stopped: {message}").into());
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.get_element_by_id("panic").is_some() {
+        return;
+    }
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
+    panel.set_id("panic");
+    let _ = panel.set_attribute("role", "alert");
+    let _ = panel.set_attribute("class", "panic");
+    let reload = document.create_element("a").ok();
+    if let Some(a) = &reload {
+        let href = document
+            .location()
+            .and_then(|l| l.href().ok())
+            .unwrap_or_default();
+        let _ = a.set_attribute("href", &href);
+        a.set_text_content(Some("Reload the page"));
+    }
+    if let Ok(p) = document.create_element("p") {
+        p.set_text_content(Some(
+            "Something went wrong and the atlas stopped. Your place is kept in the address bar. ",
+        ));
+        if let Some(a) = reload {
+            let _ = p.append_child(&a);
+        }
+        let _ = panel.append_child(&p);
+    }
+    if let Ok(detail) = document.create_element("pre") {
+        detail.set_text_content(Some(message));
+        let _ = panel.append_child(&detail);
+    }
+    if let Some(body) = document.body() {
+        let _ = body.prepend_with_node_1(&panel);
+    }
+}
+
 /// The whole page: loads the data, then shows the atlas (or what went wrong, with Retry).
 #[component]
 pub fn App() -> impl IntoView {
@@ -381,11 +424,19 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     let at = [at[0] as f64, at[1] as f64];
                     // Roughly 9 to 22 pixels at zoom 1, growing with the state.
                     let size = (area.sqrt() * 0.09).clamp(40.0, 95.0) / unit_km;
-                    let (half_w, half_h) = (name.chars().count() as f64 * size * 0.33 / zoom_scale, size * 0.6 / zoom_scale);
-                    let bbox = [at[0] - half_w, at[1] - half_h, at[0] + half_w, at[1] + half_h];
-                    let overlaps = placed
-                        .iter()
-                        .any(|b| bbox[0] < b[2] && b[0] < bbox[2] && bbox[1] < b[3] && b[1] < bbox[3]);
+                    let (half_w, half_h) = (
+                        name.chars().count() as f64 * size * 0.33 / zoom_scale,
+                        size * 0.6 / zoom_scale,
+                    );
+                    let bbox = [
+                        at[0] - half_w,
+                        at[1] - half_h,
+                        at[0] + half_w,
+                        at[1] + half_h,
+                    ];
+                    let overlaps = placed.iter().any(|b| {
+                        bbox[0] < b[2] && b[0] < bbox[2] && bbox[1] < b[3] && b[1] < bbox[3]
+                    });
                     if overlaps {
                         return None;
                     }

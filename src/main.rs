@@ -1,7 +1,11 @@
-//! The browser entry: mount the atlas.
+//! The browser entry: install the panic report, mount the atlas.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // A panic anywhere shows a message that offers a reload, instead of a frozen page.
+    std::panic::set_hook(Box::new(|info| {
+        uchronia::app::report_panic(&info.to_string())
+    }));
     leptos::mount::mount_to_body(uchronia::app::App);
 }
 

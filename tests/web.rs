@@ -288,3 +288,23 @@ mod picker_panel_legend {
         assert!(!root.text_content().unwrap_or_default().contains("Danzig"));
     }
 }
+
+#[wasm_bindgen_test]
+fn a_panic_shows_a_message_that_offers_a_reload() {
+    uchronia::app::report_panic("index out of bounds: <b>the len is 3</b>");
+    let alert = document()
+        .get_element_by_id("panic")
+        .expect("the panic message is shown");
+    assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
+    let text = alert.text_content().unwrap_or_default();
+    assert!(text.contains("the atlas stopped"), "{text}");
+    // The panic's text is shown as text.
+    assert!(text.contains("<b>the len is 3</b>"), "{text}");
+    assert!(alert.query_selector("b").unwrap().is_none());
+    let link = alert.query_selector("a").unwrap().expect("a reload link");
+    assert_eq!(link.text_content().as_deref(), Some("Reload the page"));
+    assert_eq!(link.get_attribute("href"), window().location().href().ok());
+    // A second panic does not stack a second message.
+    uchronia::app::report_panic("again");
+    assert_eq!(document().query_selector_all("#panic").unwrap().length(), 1);
+}

@@ -1,0 +1,6 @@
+// Starts the atlas. A separate file rather than Trunk's inline loader, so that the page's
+// Content Security Policy can forbid inline scripts. Trunk writes the hashed names of the
+// generated module and wasm into the data attributes of the script tag that loads this file.
+const tag = document.querySelector("script[data-uchronia-js]");
+const { default: init } = await import(tag.dataset.uchroniaJs);
+await init({ module_or_path: tag.dataset.uchroniaWasm });
