@@ -3,6 +3,9 @@
 //! `model` is pure and shared; the browser wing (`app`, `components`) exists only in the
 //! wasm32 build.
 
+// Nothing a user or a data file controls may panic the page or the command line.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod model;
 
 #[cfg(not(target_arch = "wasm32"))]

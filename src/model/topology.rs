@@ -118,11 +118,13 @@ pub fn encode_arc(points: &[Point]) -> Vec<i64> {
 
 /// The index of the arc a reference names, and whether it is reversed.
 pub fn arc_index(reference: i64) -> (usize, bool) {
-    if reference >= 0 {
-        (reference as usize, false)
+    // `!r` is `-r - 1` without overflow, even for i64::MIN.
+    let (i, reversed) = if reference >= 0 {
+        (reference, false)
     } else {
-        ((-reference - 1) as usize, true)
-    }
+        (!reference, true)
+    };
+    (usize::try_from(i).unwrap_or(usize::MAX), reversed)
 }
 
 /// Twice the signed area of a ring (positive when clockwise on screen, y down).
@@ -189,6 +191,11 @@ impl Topology {
             }
             let mut polygons = Vec::with_capacity(region.polygons.len());
             for polygon in &region.polygons {
+                if polygon.is_empty() {
+                    return Err(TopologyError::OpenRing {
+                        region: region.id.clone(),
+                    });
+                }
                 let mut out = Vec::with_capacity(polygon.len());
                 for ring in polygon {
                     let mut points: Vec<Point> = Vec::new();

@@ -135,6 +135,31 @@ pub fn parse_cuts(file: &str, text: &str) -> Result<BTreeMap<String, MultiPolygo
         let geometry = feature
             .geometry
             .ok_or_else(|| PipelineError::new(file, &record, "no geometry"))?;
+        // The geojson crate's conversion assumes well-formed rings: check them first.
+        let rings: Vec<&Vec<geojson::Position>> = match &geometry.value {
+            geojson::GeometryValue::Polygon { coordinates } => coordinates.iter().collect(),
+            geojson::GeometryValue::MultiPolygon { coordinates } => {
+                coordinates.iter().flatten().collect()
+            }
+            _ => {
+                return Err(PipelineError::new(
+                    file,
+                    &record,
+                    "not a Polygon or MultiPolygon",
+                ))
+            }
+        };
+        if rings.is_empty()
+            || rings
+                .iter()
+                .any(|r| r.len() < 4 || r.iter().any(|p| p.as_slice().len() < 2))
+        {
+            return Err(PipelineError::new(
+                file,
+                &record,
+                "a ring needs at least four positions of longitude and latitude",
+            ));
+        }
         let shape: MultiPolygon<f64> = match geo::Geometry::<f64>::try_from(geometry) {
             Ok(geo::Geometry::Polygon(p)) => MultiPolygon(vec![p]),
             Ok(geo::Geometry::MultiPolygon(m)) => m,
