@@ -422,8 +422,14 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                         .or_else(|| parts.first().copied())?;
                     let at = regions[i].label;
                     let at = [at[0] as f64, at[1] as f64];
-                    // Roughly 9 to 22 pixels at zoom 1, growing with the state.
-                    let size = (area.sqrt() * 0.09).clamp(40.0, 95.0) / unit_km;
+                    // The size follows the part of the state on screen (the Netherlands'
+                    // Indies do not make its European label large): roughly 9 to 22 pixels.
+                    let shown: f64 = parts
+                        .iter()
+                        .filter(|&&p| on_screen(regions[p].label))
+                        .map(|&p| regions[p].area_km2)
+                        .sum();
+                    let size = (shown.max(regions[i].area_km2).min(area).sqrt() * 0.09).clamp(40.0, 95.0) / unit_km;
                     let (half_w, half_h) = (
                         name.chars().count() as f64 * size * 0.33 / zoom_scale,
                         size * 0.6 / zoom_scale,
