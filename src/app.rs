@@ -393,11 +393,11 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             list
         })
     };
-    // A label for each sizeable state, in its largest part that is on screen.
+    // A label for each sizeable state, in its largest part that is on screen, largest states
+    // first (the map leaves out labels that would overlap an earlier one).
     let labels = {
         let data = data.clone();
         Memo::new(move |_| {
-            let unit_km = data.decoded.topology.unit_m / 1000.0;
             let c = camera.get();
             let w = crate::components::map_view::WIDTH_AT_ZOOM_1_M
                 / data.decoded.topology.unit_m
@@ -405,10 +405,6 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             let on_screen = |p: [i64; 2]| {
                 (p[0] as f64 - c.cx).abs() < w * 0.45 && (p[1] as f64 - c.cy).abs() < w * 0.3
             };
-            // Boxes of the labels placed so far, so that smaller states' labels that would
-            // overlap a larger one's are left out.
-            let mut placed: Vec<[f64; 4]> = Vec::new();
-            let zoom_scale = c.zoom.powf(0.8);
             states
                 .get()
                 .into_iter()
@@ -423,30 +419,14 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     let at = regions[i].label;
                     let at = [at[0] as f64, at[1] as f64];
                     // The size follows the part of the state on screen (the Netherlands'
-                    // Indies do not make its European label large): roughly 9 to 22 pixels.
+                    // Indies do not make its European label large): 9 to 22 pixels.
                     let shown: f64 = parts
                         .iter()
                         .filter(|&&p| on_screen(regions[p].label))
                         .map(|&p| regions[p].area_km2)
                         .sum();
-                    let size = (shown.max(regions[i].area_km2).min(area).sqrt() * 0.09).clamp(40.0, 95.0) / unit_km;
-                    let (half_w, half_h) = (
-                        name.chars().count() as f64 * size * 0.33 / zoom_scale,
-                        size * 0.6 / zoom_scale,
-                    );
-                    let bbox = [
-                        at[0] - half_w,
-                        at[1] - half_h,
-                        at[0] + half_w,
-                        at[1] + half_h,
-                    ];
-                    let overlaps = placed.iter().any(|b| {
-                        bbox[0] < b[2] && b[0] < bbox[2] && bbox[1] < b[3] && b[1] < bbox[3]
-                    });
-                    if overlaps {
-                        return None;
-                    }
-                    placed.push(bbox);
+                    let size =
+                        (shown.max(regions[i].area_km2).min(area).sqrt() * 0.022).clamp(9.0, 22.0);
                     Some(StateLabel { name, at, size })
                 })
                 .collect::<Vec<_>>()

@@ -46,7 +46,9 @@ pub struct PlaceMarker {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StateLabel {
     pub name: String,
+    /// Map units.
     pub at: [f64; 2],
+    /// Font size in screen pixels at zoom 1.
     pub size: f64,
 }
 
@@ -100,17 +102,29 @@ pub fn MapView(
     };
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     // Map units per screen pixel ("meet": the larger of the two ratios).
-    let scale = move || -> f64 {
-        let c = camera.get_untracked();
-        let w = width_at(c.zoom);
-        svg_ref
-            .get_untracked()
-            .map(|svg| {
-                let r = svg.get_bounding_client_rect();
-                (w / r.width().max(1.0)).max(w * ASPECT / r.height().max(1.0))
-            })
-            .unwrap_or(1.0)
+    // The map's size on screen, kept up to date when the window changes.
+    let screen = RwSignal::new((1000.0f64, 620.0f64));
+    let measure = move || {
+        if let Some(svg) = svg_ref.get_untracked() {
+            let r = svg.get_bounding_client_rect();
+            if r.width() > 0.0 && r.height() > 0.0 {
+                screen.set((r.width(), r.height()));
+            }
+        }
     };
+    Effect::new(move |_| {
+        if svg_ref.get().is_some() {
+            measure();
+        }
+    });
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || on_resize.remove());
+    // Map units per screen pixel ("meet": the larger of the two ratios).
+    let units_per_px = move |zoom: f64, (pw, ph): (f64, f64)| -> f64 {
+        let w = width_at(zoom);
+        (w / pw.max(1.0)).max(w * ASPECT / ph.max(1.0))
+    };
+    let scale = move || units_per_px(camera.get_untracked().zoom, screen.get_untracked());
     let centre_px = move || -> (f64, f64) {
         svg_ref
             .get_untracked()
@@ -231,6 +245,32 @@ pub fn MapView(
         on_camera_settled.run(());
     };
 
+    // Labels that fit: each is dropped if it would overlap one placed before it.
+    let shown_labels = Memo::new(move |_| {
+        let zoom = camera.get().zoom;
+        // Smaller on a narrow screen, so that a phone shows more than three names.
+        let narrow = (screen.get().0 / 1000.0).clamp(0.65, 1.0);
+        let px = units_per_px(zoom, screen.get()) * zoom.powf(0.2) * narrow;
+        let mut placed: Vec<[f64; 4]> = Vec::new();
+        labels
+            .get()
+            .into_iter()
+            .filter(|l| {
+                let (hw, hh) = (
+                    l.name.chars().count() as f64 * l.size * px * 0.32,
+                    l.size * px * 0.6,
+                );
+                let b = [l.at[0] - hw, l.at[1] - hh, l.at[0] + hw, l.at[1] + hh];
+                let free = !placed
+                    .iter()
+                    .any(|p| b[0] < p[2] && p[0] < b[2] && b[1] < p[3] && p[1] < b[3]);
+                if free {
+                    placed.push(b);
+                }
+                free
+            })
+            .collect::<Vec<_>>()
+    });
     let hovered = RwSignal::new(None::<(usize, f64, f64)>);
     let count = data.region_paths.len();
     let regions = (0..count)
@@ -396,12 +436,17 @@ pub fn MapView(
                 </g>
                 <g class="labels" aria-hidden="true">
                     {move || {
-                        labels
+                        shown_labels
                             .get()
                             .into_iter()
                             .map(|l| {
-                                // Labels grow a little as the map zooms in, far less than the map.
-                                let size = move || l.size / camera.get().zoom.powf(0.8);
+                                // Sized in screen pixels (growing a little as the map zooms in,
+                                // far less than the map), whatever the width of the screen.
+                                let size = move || {
+                                    let zoom = camera.get().zoom;
+                                    let narrow = (screen.get().0 / 1000.0).clamp(0.65, 1.0);
+                                    l.size * zoom.powf(0.2) * narrow * units_per_px(zoom, screen.get())
+                                };
                                 view! {
                                     <text x=l.at[0] y=l.at[1] font-size=size text-anchor="middle">
                                         {l.name}
