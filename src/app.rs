@@ -18,9 +18,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
 
-/// The timelines of the atlas, by id.
-pub const TIMELINES: [&str; 4] = ["real", "red-triumph", "rosas-reich", "strasser"];
-
 /// Where the map opens: central Europe.
 const HOME_LON_LAT: (f64, f64) = (17.0, 51.0);
 
@@ -31,10 +28,10 @@ pub enum HistoryMode {
     Replace,
 }
 
-/// Reads the moment from the address bar.
-pub fn moment_from_location() -> Parsed {
+/// Reads the moment from the address bar; `timelines` are the ids the data has.
+pub fn moment_from_location(timelines: &[&str]) -> Parsed {
     let search = window().location().search().unwrap_or_default();
-    Moment::parse(&search, &TIMELINES)
+    Moment::parse(&search, timelines)
 }
 
 /// Writes the moment into the address bar. The browser may refuse (for instance when
@@ -141,6 +138,11 @@ fn view_of(data: &MapData, c: Camera) -> Option<View> {
     View::new(lon, lat, c.zoom)
 }
 
+/// The ids of the timelines the data has.
+fn timeline_ids(data: &MapData) -> Vec<&str> {
+    data.atlas.timelines.iter().map(|t| t.id.as_str()).collect()
+}
+
 /// Checks a parsed moment against the loaded data: a timeline or selection that the data
 /// does not have is set aside with a reason.
 fn against_data(data: &MapData, parsed: Parsed) -> Parsed {
@@ -202,7 +204,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     let Parsed {
         moment: first,
         ignored: first_ignored,
-    } = against_data(&data, moment_from_location());
+    } = against_data(&data, moment_from_location(&timeline_ids(&data)));
     let moment = RwSignal::new(first);
     let ignored = RwSignal::new(first_ignored);
     let camera = RwSignal::new(camera_of(&data, moment.get_untracked().view, home));
@@ -215,7 +217,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             let Parsed {
                 moment: m,
                 ignored: i,
-            } = against_data(&data, moment_from_location());
+            } = against_data(&data, moment_from_location(&timeline_ids(&data)));
             camera.set(camera_of(&data, m.view, home));
             moment.set(m);
             ignored.set(i);
