@@ -19,12 +19,12 @@ fn atlas(args: &[&str]) -> (bool, String, String) {
     )
 }
 
-fn owner(year: i32, lon: f64, lat: f64) -> Value {
+fn owner(timeline: &str, year: i32, lon: f64, lat: f64) -> Value {
     let at = format!("{lon},{lat}");
     let (ok, out, err) = atlas(&[
         "owner",
         "--timeline",
-        "real",
+        timeline,
         "--year",
         &year.to_string(),
         "--at",
@@ -32,6 +32,16 @@ fn owner(year: i32, lon: f64, lat: f64) -> Value {
     ]);
     assert!(ok, "{err}");
     serde_json::from_str(&out).expect("owner prints JSON")
+}
+
+/// Region, holder and status of an owner answer.
+fn held(v: &Value) -> (String, String, String) {
+    let text = |v: &Value| v.as_str().unwrap_or("-").to_string();
+    (
+        text(&v["region"]["id"]),
+        text(&v["holder"]["id"]),
+        text(&v["status"]),
+    )
 }
 
 #[test]
@@ -206,12 +216,8 @@ fn owner_answers_real_history_before_and_after_its_changes() {
     ];
     let mut wrong = Vec::new();
     for (place, lon, lat, year, region, holder, status) in cases {
-        let v = owner(year, lon, lat);
-        let got = (
-            v["region"]["id"].as_str().unwrap_or("-").to_string(),
-            v["holder"]["id"].as_str().unwrap_or("-").to_string(),
-            v["status"].as_str().unwrap_or("-").to_string(),
-        );
+        let v = owner("real", year, lon, lat);
+        let got = held(&v);
         if got != (region.to_string(), holder.to_string(), status.to_string()) {
             wrong.push(format!(
                 "{place} {year}: expected {region}/{holder}/{status}, got {got:?}"
@@ -228,7 +234,7 @@ fn owner_answers_real_history_before_and_after_its_changes() {
 
 #[test]
 fn owner_at_sea_names_no_region() {
-    let v = owner(1930, -20.0, 45.0);
+    let v = owner("real", 1930, -20.0, 45.0);
     assert!(v["region"].is_null() && v["holder"].is_null(), "{v}");
 }
 
@@ -352,25 +358,6 @@ fn the_committed_data_passes_the_validator() {
 
 #[test]
 fn the_alternate_timelines_show_what_their_texts_tell() {
-    let owner_in = |timeline: &str, year: i32, lon: f64, lat: f64| -> (String, String, String) {
-        let at = format!("{lon},{lat}");
-        let (ok, out, err) = atlas(&[
-            "owner",
-            "--timeline",
-            timeline,
-            "--year",
-            &year.to_string(),
-            "--at",
-            &at,
-        ]);
-        assert!(ok, "{err}");
-        let v: Value = serde_json::from_str(&out).unwrap();
-        (
-            v["region"]["id"].as_str().unwrap_or("-").into(),
-            v["holder"]["id"].as_str().unwrap_or("-").into(),
-            v["status"].as_str().unwrap_or("-").into(),
-        )
-    };
     // (what the text says, timeline, year, lon, lat, region, holder, status)
     let cases = [
         (
@@ -576,7 +563,7 @@ fn the_alternate_timelines_show_what_their_texts_tell() {
     ];
     let mut wrong = Vec::new();
     for (what, timeline, year, lon, lat, region, holder, status) in cases {
-        let got = owner_in(timeline, year, lon, lat);
+        let got = held(&owner(timeline, year, lon, lat));
         if got != (region.into(), holder.into(), status.into()) {
             wrong.push(format!(
                 "{timeline} {year} ({what}): expected {region}/{holder}/{status}, got {got:?}"

@@ -83,18 +83,19 @@ impl Date {
         Date::new(year, month, day).ok_or_else(|| DateError::NoSuchDay(text.to_string()))
     }
 
+    /// "December".
+    pub fn month_name(&self) -> &'static str {
+        MONTH_NAMES[usize::from(self.month.clamp(1, 12) - 1)]
+    }
+
     /// "31 December 1925": how the page shows a date.
     pub fn long(&self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[usize::from(self.month - 1)],
-            self.year
-        )
+        format!("{} {} {}", self.day, self.month_name(), self.year)
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -52,21 +52,7 @@ impl Period {
 
     /// "July 1920", "1925–1930", "10 November 1923", as the page shows it.
     pub fn label(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = |d: Date| MONTHS[usize::from(d.month - 1)];
+        let month = |d: Date| d.month_name();
         let last_of_month = |d: Date| Date::new(d.year, d.month, d.day + 1).is_none();
         let (a, b) = (self.from, self.to);
         let whole_months = a.day == 1 && last_of_month(b);

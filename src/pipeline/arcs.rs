@@ -383,6 +383,25 @@ fn seg_dist2(p: Point, a: Point, b: Point) -> f64 {
     (px - ax - t * dx).powi(2) + (py - ay - t * dy).powi(2)
 }
 
+/// A geo polygon from rings of map points (the first ring the outer one; it must exist).
+pub fn to_polygon(rings: &[Vec<Point>]) -> Polygon<f64> {
+    let line = |r: &Vec<Point>| {
+        LineString(
+            r.iter()
+                .map(|p| Coord {
+                    x: p[0] as f64,
+                    y: p[1] as f64,
+                })
+                .collect(),
+        )
+    };
+    let outer = rings
+        .first()
+        .map(line)
+        .unwrap_or_else(|| LineString(Vec::new()));
+    Polygon::new(outer, rings.iter().skip(1).map(line).collect())
+}
+
 /// Area and label point of every region, from its final (simplified) rings.
 fn place_labels(topology: &mut Topology) {
     let Ok(decoded) = topology.clone().decode() else {
@@ -412,17 +431,7 @@ fn place_labels(topology: &mut Topology) {
         }
         region.area_km2 = (total * unit_km2 * 10.0).round() / 10.0;
         if let Some((_, rings)) = best {
-            let line = |r: &Vec<Point>| {
-                LineString(
-                    r.iter()
-                        .map(|p| Coord {
-                            x: p[0] as f64,
-                            y: p[1] as f64,
-                        })
-                        .collect(),
-                )
-            };
-            let polygon = Polygon::new(line(&rings[0]), rings[1..].iter().map(line).collect());
+            let polygon = to_polygon(rings);
             let point = polygon
                 .interior_point()
                 .map(|p| [p.x().round() as i64, p.y().round() as i64])

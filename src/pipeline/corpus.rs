@@ -5,7 +5,7 @@
 use super::files::read_json;
 use super::gazetteer::Gazetteer;
 use super::{PipelineError, Result};
-use crate::model::date::Date;
+use crate::model::date::{Date, MONTH_NAMES};
 use crate::model::passages::{Kind, Passage, Period, Source};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -214,20 +214,6 @@ pub fn segment(recipe: &SourceRecipe, raw: &str) -> Vec<Paragraph> {
     out
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const MONTHS_DE: [&str; 12] = [
     "januar",
     "februar",
@@ -245,9 +231,9 @@ const MONTHS_DE: [&str; 12] = [
 
 fn month_of(word: &str) -> Option<u8> {
     let w = word.to_lowercase();
-    MONTHS_EN
+    MONTH_NAMES
         .iter()
-        .position(|m| *m == w)
+        .position(|m| m.to_lowercase() == w)
         .or_else(|| MONTHS_DE.iter().position(|m| *m == w))
         .map(|i| i as u8 + 1)
 }

@@ -1,27 +1,14 @@
 //! Answers from the built data: the borders of a year as GeoJSON (one dissolved feature per
 //! state, in WGS84 longitude and latitude), and who holds the land at a point.
 
+use super::arcs::to_polygon;
 use crate::model::atlas::{Atlas, AtlasError};
 use crate::model::date::Date;
-use crate::model::topology::{Decoded, Point};
-use geo::{Coord, LineString, MapCoords, MultiPolygon, Polygon};
+use crate::model::topology::Decoded;
+use geo::{Coord, MapCoords, MultiPolygon, Polygon};
 use geojson::{Feature, FeatureCollection, JsonObject};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-
-fn polygon(rings: &[Vec<Point>]) -> Polygon<f64> {
-    let line = |r: &Vec<Point>| {
-        LineString(
-            r.iter()
-                .map(|p| Coord {
-                    x: p[0] as f64,
-                    y: p[1] as f64,
-                })
-                .collect(),
-        )
-    };
-    Polygon::new(line(&rings[0]), rings[1..].iter().map(line).collect())
-}
 
 /// Longitude and latitude rounded to 5 decimals (about a metre), so exports stay small
 /// and two runs give the same bytes.
@@ -67,7 +54,7 @@ pub fn export_year(
         .map(|(id, (name, regions))| {
             let polygons: Vec<Polygon<f64>> = regions
                 .iter()
-                .flat_map(|&r| decoded.rings[r].iter().map(|rings| polygon(rings)))
+                .flat_map(|&r| decoded.rings[r].iter().map(|rings| to_polygon(rings)))
                 .collect();
             let dissolved: MultiPolygon<f64> = geo::unary_union(polygons.iter());
             let lon_lat = dissolved.map_coords(|c| to_lon_lat(decoded, c));

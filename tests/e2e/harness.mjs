@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const TYPES = {
@@ -65,4 +66,18 @@ export async function openPage(browser, url, { width = 1366, height = 768 } = {}
   });
   await page.goto(url);
   return page;
+}
+
+/** The built site (`DIST` or dist/) served and a browser launched for a test file. */
+export function useSite() {
+  const env = { site: null, browser: null };
+  before(async () => {
+    env.site = await serve(process.env.DIST ?? new URL("../../dist", import.meta.url).pathname);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.site?.close();
+  });
+  return env;
 }

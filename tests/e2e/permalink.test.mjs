@@ -1,26 +1,15 @@
 // A user's flows against the release build: open a link, move the slider, go Back.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage } from "./harness.mjs";
+import { openPage, useSite } from "./harness.mjs";
 
-const DIST = process.env.DIST ?? new URL("../../dist", import.meta.url).pathname;
-let site;
-let browser;
-
-before(async () => {
-  site = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 const query = (page) => new URL(page.url()).searchParams;
 const slider = (page) => page.getByRole("slider", { name: "Year" });
 
 test("a link with a year opens on that year", async () => {
-  const page = await openPage(browser, `${site.url}/?y=1925`);
+  const page = await openPage(env.browser, `${env.site.url}/?y=1925`);
   await assert.doesNotReject(slider(page).waitFor());
   assert.equal(await slider(page).inputValue(), "1925");
   assert.equal(await page.locator(".year-value").textContent(), "1925");
@@ -32,7 +21,7 @@ test("a link with a year opens on that year", async () => {
 });
 
 test("keys move the year, the URL follows, Back restores each step", async () => {
-  const page = await openPage(browser, `${site.url}/?y=1925`);
+  const page = await openPage(env.browser, `${env.site.url}/?y=1925`);
   await slider(page).focus();
   await page.keyboard.press("ArrowRight");
   assert.equal(query(page).get("y"), "1926");
@@ -54,7 +43,7 @@ test("keys move the year, the URL follows, Back restores each step", async () =>
 });
 
 test("a drag is one step: the URL follows it and one Back undoes it", async () => {
-  const page = await openPage(browser, `${site.url}/?y=1925`);
+  const page = await openPage(env.browser, `${env.site.url}/?y=1925`);
   const box = await slider(page).boundingBox();
   const before = await page.evaluate(() => history.length);
   const y = box.y + box.height / 2;
@@ -75,7 +64,7 @@ test("a drag is one step: the URL follows it and one Back undoes it", async () =
 });
 
 test("a bad link opens the nearest valid moment and says what it ignored", async () => {
-  const page = await openPage(browser, `${site.url}/?y=1999&t=atlantis&zz=1`);
+  const page = await openPage(env.browser, `${env.site.url}/?y=1999&t=atlantis&zz=1`);
   await slider(page).waitFor();
   assert.equal(await slider(page).inputValue(), "1941");
   const notice = page.getByRole("status", { name: "Link notice" });

@@ -1,20 +1,9 @@
 // A visitor's flows through the viewer against the release build in headless Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage } from "./harness.mjs";
+import { openPage, useSite } from "./harness.mjs";
 
-const DIST = process.env.DIST ?? new URL("../../dist", import.meta.url).pathname;
-let site;
-let browser;
-
-before(async () => {
-  site = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 const query = (page) => new URL(page.url()).searchParams;
 const slider = (page) => page.getByRole("slider", { name: "Year" });
@@ -27,8 +16,8 @@ async function ready(page) {
 }
 
 test("a permalink opens its moment: timeline, year, selection and view", async () => {
-  const url = `${site.url}/?t=red-triumph&y=1924&r=bavaria&v=11.50,48.80,3.00`;
-  const page = await openPage(browser, url);
+  const url = `${env.site.url}/?t=red-triumph&y=1924&r=bavaria&v=11.50,48.80,3.00`;
+  const page = await openPage(env.browser, url);
   await ready(page);
   assert.equal(await picker(page).inputValue(), "red-triumph");
   assert.equal(await slider(page).inputValue(), "1924");
@@ -49,7 +38,7 @@ test("a permalink opens its moment: timeline, year, selection and view", async (
 });
 
 test("the slider changes the URL and the borders", async () => {
-  const page = await openPage(browser, `${site.url}/?t=real&y=1937`);
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1937`);
   await ready(page);
   const borders = () => page.locator("path.state-borders").getAttribute("d");
   const before = await borders();
@@ -63,7 +52,7 @@ test("the slider changes the URL and the borders", async () => {
 });
 
 test("clicking Bavaria in Red Triumph 1924 lists passages about Bavaria; Back closes it", async () => {
-  const page = await openPage(browser, `${site.url}/?t=red-triumph&y=1924&v=11.00,49.50,2.50`);
+  const page = await openPage(env.browser, `${env.site.url}/?t=red-triumph&y=1924&v=11.00,49.50,2.50`);
   await ready(page);
   assert.match(await passages(page).innerText(), /Click a region/);
   await region(page, "bavaria").click();
@@ -84,7 +73,7 @@ test("clicking Bavaria in Red Triumph 1924 lists passages about Bavaria; Back cl
 });
 
 test("a region is reachable by keyboard and named by its English name, then its holder", async () => {
-  const page = await openPage(browser, `${site.url}/?t=real&y=1930`);
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1930`);
   await ready(page);
   const saar = region(page, "saar");
   assert.match(await saar.getAttribute("aria-label"), /^Saar, League of Nations/);
@@ -96,10 +85,10 @@ test("a region is reachable by keyboard and named by its English name, then its 
 });
 
 test("a copied link opens the same moment in a new page", async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await context.newPage();
-  await page.goto(`${site.url}/?t=rosas-reich&y=1920&r=ruhr&v=8.00,51.00,3.00`);
+  await page.goto(`${env.site.url}/?t=rosas-reich&y=1920&r=ruhr&v=8.00,51.00,3.00`);
   await ready(page);
   await picker(page).selectOption("strasser");
   await page.waitForFunction(() => location.search.includes("t=strasser"));
@@ -122,7 +111,7 @@ test("a copied link opens the same moment in a new page", async () => {
 });
 
 test("panning the map updates the view in the URL without adding history", async () => {
-  const page = await openPage(browser, `${site.url}/?t=real&y=1930`);
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1930`);
   await ready(page);
   const before = await page.evaluate(() => history.length);
   const map = await page.locator("svg.map").boundingBox();
@@ -141,7 +130,7 @@ test("panning the map updates the view in the URL without adding history", async
 });
 
 test("a bad link shows what it ignored and a working map", async () => {
-  const page = await openPage(browser, `${site.url}/?t=narnia&y=abc&r=Atlantis&v=999,0,1`);
+  const page = await openPage(env.browser, `${env.site.url}/?t=narnia&y=abc&r=Atlantis&v=999,0,1`);
   await ready(page);
   const notice = await page.getByRole("status", { name: "Link notice" }).innerText();
   for (const part of ["t=narnia", "y=abc", "r=Atlantis", "v=999,0,1"]) assert.match(notice, new RegExp(part));
@@ -154,7 +143,7 @@ test("a bad link shows what it ignored and a working map", async () => {
 });
 
 test("the phone layout keeps the slider and the panel usable", async () => {
-  const page = await openPage(browser, `${site.url}/?t=real&y=1926&r=kazan-city`, { width: 390, height: 844 });
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1926&r=kazan-city`, { width: 390, height: 844 });
   await ready(page);
   const s = await slider(page).boundingBox();
   assert.ok(s.width >= 150 && s.height >= 40, `slider big enough for a thumb: ${JSON.stringify(s)}`);
