@@ -576,10 +576,12 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     });
     let on_close = Callback::new(move |()| step(&|m| m.selection = None, HistoryMode::Push));
     // Places the shown timeline's texts speak of.
+    // What depends on the timeline alone is not recomputed when the year changes.
+    let timeline_id = Memo::new(move |_| moment.get().timeline);
     let places = {
         let data = data.clone();
         Memo::new(move |_| {
-            let t = timeline_sources(&data, &moment.get().timeline);
+            let t = timeline_sources(&data, &timeline_id.get());
             data.corpus
                 .places
                 .iter()
@@ -601,10 +603,10 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     };
     let ticks = {
         let data = data.clone();
-        Signal::derive(move || {
+        Memo::new(move |_| {
             let mut years: Vec<i32> = data
                 .atlas
-                .change_dates(&moment.get().timeline)
+                .change_dates(&timeline_id.get())
                 .unwrap_or_default()
                 .into_iter()
                 .map(|d| d.year)
@@ -615,8 +617,8 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     };
     let divergence = {
         let data = data.clone();
-        Signal::derive(move || {
-            let t = data.atlas.timeline(&moment.get().timeline).ok()?;
+        Memo::new(move |_| {
+            let t = data.atlas.timeline(&timeline_id.get()).ok()?;
             let d = t.diverges?;
             Some((d.year, format!("diverges {}", d.long())))
         })
