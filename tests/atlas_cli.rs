@@ -594,3 +594,40 @@ fn export_all_writes_every_year_of_every_timeline() {
     }
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// WCAG relative luminance of a `#rrggbb` colour.
+fn luminance(hex: &str) -> f64 {
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
+#[test]
+fn every_state_colour_keeps_dark_labels_readable() {
+    // Labels are #111 with a light halo; the fill alone must already give 4.5:1.
+    let label = luminance("#111111");
+    let mut low = Vec::new();
+    for file in std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/geodata/authored/timelines"
+    ))
+    .unwrap()
+    {
+        let t: Value =
+            serde_json::from_str(&std::fs::read_to_string(file.unwrap().path()).unwrap()).unwrap();
+        for s in t["states"].as_array().unwrap() {
+            let colour = s["colour"].as_str().unwrap();
+            let ratio = (luminance(colour) + 0.05) / (label + 0.05);
+            if ratio < 4.5 {
+                low.push(format!("{} {} {colour}: {ratio:.2}", t["id"], s["id"]));
+            }
+        }
+    }
+    assert!(low.is_empty(), "{}", low.join("\n"));
+}

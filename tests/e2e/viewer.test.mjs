@@ -152,3 +152,31 @@ test("the phone layout keeps the slider and the panel usable", async () => {
   assert.match(await passages(page).innerText(), /Kama/);
   assert.deepEqual(page.errors, []);
 });
+
+test("hovering a region names it, its holder and its status", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1930&v=7.50,49.50,4.00`);
+  await ready(page);
+  await region(page, "saar").hover();
+  const tip = page.getByRole("tooltip");
+  await tip.waitFor();
+  assert.match(await tip.innerText(), /^Saar — League of Nations/);
+  await region(page, "ruhr").hover();
+  assert.match(await tip.innerText(), /^Ruhr — Germany$/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("play steps through the years as one history step, and pauses", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1935`);
+  await ready(page);
+  const before = await page.evaluate(() => history.length);
+  await page.getByRole("button", { name: "Play through the years" }).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("y") === "1937", null, { timeout: 5000 });
+  await page.getByRole("button", { name: "Pause" }).click();
+  const stopped = Number(new URL(page.url()).searchParams.get("y"));
+  await page.waitForTimeout(1300);
+  assert.equal(Number(new URL(page.url()).searchParams.get("y")), stopped, "paused");
+  assert.equal(await page.evaluate(() => history.length), before + 1, "a whole run is one step");
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes("y=1935"));
+  assert.deepEqual(page.errors, []);
+});
