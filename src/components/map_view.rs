@@ -360,6 +360,7 @@ pub fn MapView(
                 node_ref=svg_ref
                 class="map"
                 viewBox=view_box
+                style=move || format!("--px: {:.3}", units_per_px(camera.get().zoom, screen.get()))
                 preserveAspectRatio="xMidYMid meet"
                 role="group"
                 aria-label="Map"
