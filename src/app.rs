@@ -485,24 +485,14 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             } else {
                 Subject::Place(&id)
             };
-            let holding = match subject {
-                Subject::Region(r) => data.atlas.holder_of(&m.timeline, date, r).ok().flatten(),
-                Subject::Place(_) => None,
-            };
             data.corpus
                 .for_moment(&data.atlas, &m.timeline, date, subject)
                 .unwrap_or_default()
                 .into_iter()
-                .map(|p| ShownPassage {
-                    passage: p.clone(),
-                    source: data.corpus.source(&p.source).cloned(),
-                    evidence: holding
-                        .filter(|h| h.record.passages.contains(&p.id))
-                        .map(|h| {
-                            h.record
-                                .confidence
-                                .unwrap_or(crate::model::atlas::Confidence::Real)
-                        }),
+                .map(|r| ShownPassage {
+                    passage: r.passage.clone(),
+                    source: data.corpus.source(&r.passage.source).cloned(),
+                    evidence: r.evidence,
                 })
                 .collect::<Vec<_>>()
         })

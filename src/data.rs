@@ -1,7 +1,7 @@
 //! Fetches and decodes the data the page needs; every failure becomes an error the page
 //! can show, with a Retry.
 
-use crate::model::atlas::Atlas;
+use crate::model::atlas::{Atlas, AtlasFile};
 use crate::model::passages::Corpus;
 use crate::model::topology::{Decoded, Point, Topology};
 use serde::Deserialize;
@@ -73,14 +73,6 @@ fn parse<T: for<'de> Deserialize<'de>>(url: &str, text: &str) -> Result<T, LoadE
         url: url.to_string(),
         detail: e.to_string(),
     })
-}
-
-#[derive(Deserialize)]
-struct AtlasFile {
-    format: String,
-    version: u32,
-    #[serde(flatten)]
-    atlas: Atlas,
 }
 
 /// Everything the map draws, decoded and with its SVG paths built once.
@@ -158,23 +150,12 @@ impl MapData {
             detail: e.to_string(),
         })?;
         let file: AtlasFile = parse(ATLAS_URL, atlas)?;
-        if file.format != "uchronia-atlas" || file.version != 1 {
-            return Err(LoadError::Format {
-                url: ATLAS_URL.into(),
-                detail: format!(
-                    "expected uchronia-atlas version 1, found {} version {}",
-                    file.format, file.version
-                ),
-            });
-        }
-        if file.atlas.timelines.is_empty() {
-            return Err(LoadError::Format {
-                url: ATLAS_URL.into(),
-                detail: "no timelines".into(),
-            });
-        }
+        let atlas = file.into_atlas().map_err(|detail| LoadError::Format {
+            url: ATLAS_URL.into(),
+            detail,
+        })?;
         let corpus: Corpus = parse(CORPUS_URL, corpus)?;
-        Ok(MapData::new(decoded, file.atlas, corpus))
+        Ok(MapData::new(decoded, atlas, corpus))
     }
 }
 

@@ -210,7 +210,7 @@ fn listed(timeline: &str, year: i32, subject: Subject<'_>) -> Vec<String> {
         .for_moment(&atlas, timeline, Date::for_year(year), subject)
         .unwrap()
         .into_iter()
-        .map(|p| p.id.clone())
+        .map(|r| r.passage.id.clone())
         .collect()
 }
 

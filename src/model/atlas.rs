@@ -319,3 +319,41 @@ impl Atlas {
         Ok(dates)
     }
 }
+
+/// The `format` of the atlas file the pipeline writes and the page reads.
+pub const ATLAS_FORMAT: &str = "uchronia-atlas";
+/// The version of that file this code reads and writes.
+pub const ATLAS_VERSION: u32 = 1;
+
+/// `build/atlas.json`: every timeline with its states and records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AtlasFile {
+    pub format: String,
+    pub version: u32,
+    #[serde(flatten)]
+    pub atlas: Atlas,
+}
+
+impl AtlasFile {
+    pub fn new(atlas: Atlas) -> AtlasFile {
+        AtlasFile {
+            format: ATLAS_FORMAT.to_string(),
+            version: ATLAS_VERSION,
+            atlas,
+        }
+    }
+
+    /// The atlas, if the file is of the format and version this code reads and has a timeline.
+    pub fn into_atlas(self) -> Result<Atlas, String> {
+        if self.format != ATLAS_FORMAT || self.version != ATLAS_VERSION {
+            return Err(format!(
+                "expected {ATLAS_FORMAT} version {ATLAS_VERSION}, found {} version {}",
+                self.format, self.version
+            ));
+        }
+        if self.atlas.timelines.is_empty() {
+            return Err("no timelines".into());
+        }
+        Ok(self.atlas)
+    }
+}

@@ -1,6 +1,7 @@
 //! Passages of the source texts, and which of them answer "what do the texts say about this
 //! region (or place) at this moment", nearest in date first.
 
+use super::atlas::{Atlas, AtlasError, Confidence};
 use super::date::Date;
 use serde::{Deserialize, Serialize};
 
@@ -134,6 +135,14 @@ pub struct Corpus {
     pub places: Vec<Place>,
 }
 
+/// A passage listed for a moment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Related<'a> {
+    pub passage: &'a Passage,
+    /// The confidence of the border record in force, when it cites this passage.
+    pub evidence: Option<Confidence>,
+}
+
 /// What is asked about: a region or a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Subject<'a> {
@@ -180,20 +189,27 @@ impl Corpus {
     /// day: the timeline's own texts about it, the evidence of the border shown first.
     pub fn for_moment<'a>(
         &'a self,
-        atlas: &super::atlas::Atlas,
+        atlas: &Atlas,
         timeline: &str,
         date: Date,
         subject: Subject<'_>,
-    ) -> Result<Vec<&'a Passage>, super::atlas::AtlasError> {
+    ) -> Result<Vec<Related<'a>>, AtlasError> {
         let t = atlas.timeline(timeline)?;
-        let cited = match subject {
-            Subject::Region(r) => atlas
-                .holder_of(timeline, date, r)?
-                .map(|h| h.record.passages.clone())
-                .unwrap_or_default(),
-            Subject::Place(_) => Vec::new(),
+        let record = match subject {
+            Subject::Region(r) => atlas.holder_of(timeline, date, r)?.map(|h| h.record),
+            Subject::Place(_) => None,
         };
-        Ok(self.related(subject, &t.sources, date, &cited))
+        let cited = record.map(|r| r.passages.clone()).unwrap_or_default();
+        Ok(self
+            .related(subject, &t.sources, date, &cited)
+            .into_iter()
+            .map(|passage| Related {
+                passage,
+                evidence: record
+                    .filter(|r| r.passages.contains(&passage.id))
+                    .map(|r| r.confidence.unwrap_or(Confidence::Real)),
+            })
+            .collect())
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

@@ -8,24 +8,11 @@ use super::gazetteer::Gazetteer;
 use super::natural_earth::read_admin1;
 use super::regions::build_regions;
 use super::{PipelineError, Result};
-use crate::model::atlas::Atlas;
+use crate::model::atlas::{Atlas, AtlasFile};
 use crate::model::passages::Corpus;
 use crate::model::topology::Topology;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::path::Path;
-
-/// The `format` of `build/atlas.json`.
-pub const ATLAS_FORMAT: &str = "uchronia-atlas";
-pub const ATLAS_VERSION: u32 = 1;
-
-/// What the page loads besides the topology: every timeline with its states and records.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AtlasFile {
-    pub format: String,
-    pub version: u32,
-    #[serde(flatten)]
-    pub atlas: Atlas,
-}
 
 /// What a build produced, for the report.
 #[derive(Debug, Clone)]
@@ -42,11 +29,7 @@ pub struct Built {
 /// The atlas file made from the authored timelines.
 pub fn atlas_file(data: &Path) -> Result<AtlasFile> {
     let timelines = load_timelines(data)?.into_iter().map(|(_, t)| t).collect();
-    Ok(AtlasFile {
-        format: ATLAS_FORMAT.to_string(),
-        version: ATLAS_VERSION,
-        atlas: Atlas { timelines },
-    })
+    Ok(AtlasFile::new(Atlas { timelines }))
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
@@ -153,12 +136,6 @@ pub fn load_corpus(data: &Path) -> Result<Corpus> {
 pub fn load_atlas(data: &Path) -> Result<Atlas> {
     let path = data.join(files::ATLAS);
     let file: AtlasFile = files::read_json(&path)?;
-    if file.format != ATLAS_FORMAT || file.version != ATLAS_VERSION {
-        return Err(PipelineError::new(
-            path.display().to_string(),
-            "",
-            format!("expected {ATLAS_FORMAT} version {ATLAS_VERSION}"),
-        ));
-    }
-    Ok(file.atlas)
+    file.into_atlas()
+        .map_err(|reason| PipelineError::new(path.display().to_string(), "", reason))
 }

@@ -134,17 +134,11 @@ pub fn passages_json(
     subject: crate::model::passages::Subject<'_>,
 ) -> Result<Value, AtlasError> {
     let date = Date::for_year(year);
-    let cited: Vec<String> = match subject {
-        crate::model::passages::Subject::Region(r) => atlas
-            .holder_of(timeline, date, r)?
-            .map(|h| h.record.passages.clone())
-            .unwrap_or_default(),
-        crate::model::passages::Subject::Place(_) => Vec::new(),
-    };
     let list: Vec<Value> = corpus
         .for_moment(atlas, timeline, date, subject)?
         .into_iter()
-        .map(|p| {
+        .map(|r| {
+            let p = r.passage;
             let source = corpus.source(&p.source);
             json!({
                 "id": p.id,
@@ -155,7 +149,8 @@ pub fn passages_json(
                 "kind": p.kind,
                 "heading": p.heading,
                 "period": { "from": p.period.from, "to": p.period.to, "label": p.period.label(), "inferred": p.period.inferred, "basis": p.period.basis },
-                "evidence_of_border": cited.contains(&p.id),
+                "evidence_of_border": r.evidence.is_some(),
+                "confidence_of_border": r.evidence,
             })
         })
         .collect();
