@@ -180,3 +180,34 @@ test("play steps through the years as one history step, and pauses", async () =>
   await page.waitForFunction(() => location.search.includes("y=1935"));
   assert.deepEqual(page.errors, []);
 });
+
+test("a pinch with two fingers zooms the map, the wheel too, and the view goes into the URL", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1930`);
+  await ready(page);
+  const zoom = () => Number(new URL(page.url()).searchParams.get("v")?.split(",")[2] ?? "1");
+  const box = await page.locator("svg.map").boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.evaluate(
+    ([cx, cy]) => {
+      const svg = document.querySelector("svg.map");
+      const fire = (type, id, x) =>
+        svg.dispatchEvent(new PointerEvent(type, { pointerId: id, clientX: x, clientY: cy, bubbles: true, pointerType: "touch" }));
+      fire("pointerdown", 1, cx - 40);
+      fire("pointerdown", 2, cx + 40);
+      for (let d = 40; d <= 120; d += 10) {
+        fire("pointermove", 1, cx - d);
+        fire("pointermove", 2, cx + d);
+      }
+      fire("pointerup", 1, cx - 120);
+      fire("pointerup", 2, cx + 120);
+    },
+    [cx, cy],
+  );
+  await page.waitForFunction(() => new URLSearchParams(location.search).has("v"));
+  const pinched = zoom();
+  assert.ok(pinched > 2.5, `fingers three times farther apart zoom about three times: ${pinched}`);
+  await page.mouse.move(cx, cy);
+  await page.mouse.wheel(0, 400);
+  await page.waitForFunction((z) => Number(new URLSearchParams(location.search).get("v").split(",")[2]) < z, pinched);
+  assert.deepEqual(page.errors, []);
+});
