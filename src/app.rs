@@ -293,14 +293,34 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                 .atlas
                 .ownership_at(&m.timeline, date, &ids)
                 .unwrap_or_default();
+            // The trunk the timeline branches from (real history): a border the atlas infers
+            // is marked only where it differs from the trunk's on that day.
+            let root = data
+                .atlas
+                .lineage(&m.timeline)
+                .ok()
+                .and_then(|l| l.last().map(|t| t.id.clone()))
+                .unwrap_or_default();
+            let trunk = data
+                .atlas
+                .ownership_at(&root, date, &ids)
+                .unwrap_or_default();
+            let after_text = data.atlas.after_text_ends(&m.timeline, date);
             holdings
                 .into_iter()
-                .map(|h| {
+                .zip(trunk.into_iter().chain(std::iter::repeat(None)))
+                .map(|(h, t)| {
+                    let differs = match (&h, &t) {
+                        (Some(h), Some(t)) => {
+                            h.state.id != t.state.id || h.record.status != t.record.status
+                        }
+                        _ => h.is_some(),
+                    };
                     h.map(|h| Held {
-                        inferred: h.timeline != "real"
-                            && (h.record.confidence
-                                == Some(crate::model::atlas::Confidence::Inferred)
-                                || data.atlas.after_text_ends(&m.timeline, date)),
+                        inferred: differs
+                            && (after_text
+                                || h.record.confidence
+                                    == Some(crate::model::atlas::Confidence::Inferred)),
                         state: h.state.id.clone(),
                         name: h.state.name.clone(),
                         colour: h.state.colour.clone(),
