@@ -478,7 +478,12 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         .atlas
         .timelines
         .iter()
-        .map(|t| TimelineChoice::of(t, source_name))
+        .map(|t| {
+            TimelineChoice::of(t, |id| match data.corpus.source(id) {
+                Some(s) => format!("“{}”, {}", s.title, s.author),
+                None => id.to_string(),
+            })
+        })
         .collect();
     let year = Signal::derive(move || moment.get().year);
     let timeline = Signal::derive(move || moment.get().timeline);
@@ -695,18 +700,6 @@ fn timeline_sources(data: &MapData, timeline: &str) -> Vec<String> {
         .timeline(timeline)
         .map(|t| t.sources.clone())
         .unwrap_or_default()
-}
-
-/// The name of a source text by its id.
-pub fn source_name(id: &str) -> String {
-    match id {
-        "000" => "“Red Triumph. Germany”, BrushHikka (2019)".into(),
-        "001" => "“Rosa's Reich – Red Germany”, ch. VI".into(),
-        "002" => "“The Red Germany of Strasser”, ch. 55, Inktalez".into(),
-        "003" => "“German-Soviet cooperation”, Karl Schlange".into(),
-        "004" => "“Leon Trotzki” (encyclopedia article)".into(),
-        other => other.to_string(),
-    }
 }
 
 /// What a link asked for that could not be shown, in a status line the user can dismiss.

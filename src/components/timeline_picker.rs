@@ -70,7 +70,7 @@ pub fn TimelinePicker(
                             <p class="timeline-about">
                                 <span class="timeline-summary">{c.summary}</span>
                                 {(!c.sources.is_empty())
-                                    .then(|| view! { <span class="timeline-sources">" Source: " {c.sources.clone()}</span> })}
+                                    .then(|| view! { <span class="timeline-sources">"Source: " {c.sources.clone()}</span> })}
                             </p>
                         }
                     })
