@@ -161,8 +161,11 @@ impl MapData {
 
 /// Fetches and decodes everything the first map needs.
 pub async fn load() -> Result<Arc<MapData>, LoadError> {
-    let topology = fetch_text(TOPOLOGY_URL).await?;
-    let atlas = fetch_text(ATLAS_URL).await?;
-    let corpus = fetch_text(CORPUS_URL).await?;
+    // The three files travel side by side; the first failure is the one reported.
+    let (topology, atlas, corpus) = futures::try_join!(
+        fetch_text(TOPOLOGY_URL),
+        fetch_text(ATLAS_URL),
+        fetch_text(CORPUS_URL)
+    )?;
     MapData::from_texts(&topology, &atlas, &corpus).map(Arc::new)
 }
