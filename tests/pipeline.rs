@@ -38,3 +38,52 @@ fn two_builds_give_the_committed_bytes() {
         let _ = std::fs::remove_dir_all(out(n));
     }
 }
+
+#[test]
+fn borders_between_countries_are_borders_not_coasts() {
+    // Natural Earth draws each side of some borders on its own, a few metres apart (the
+    // Austrian-Czech one, most Russian ones): those arcs must still join the two regions, so
+    // that after Munich no line is left between Austria and the Sudetenland, and before it
+    // one is drawn, not a coast.
+    let decoded = build::load_topology(&root().join("geodata"))
+        .unwrap()
+        .decode()
+        .unwrap();
+    let atlas = build::load_atlas(&root().join("geodata")).unwrap();
+    let (austria, sudetenland) = (
+        decoded.region_index("austria").unwrap(),
+        decoded.region_index("sudetenland").unwrap(),
+    );
+    let between: Vec<usize> = decoded
+        .sides
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.contains(&austria) && s.contains(&sudetenland))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(
+        between.len() >= 2,
+        "the Austrian-Bavarian border is found: {between:?}"
+    );
+    let coast_between = decoded
+        .sides
+        .iter()
+        .filter(|s| s.len() == 1 && s[0] == austria)
+        .count();
+    let holder = |year: i32, region: &str| {
+        atlas
+            .holder_of("real", uchronia::model::date::Date::for_year(year), region)
+            .unwrap()
+            .unwrap()
+            .state
+            .id
+            .clone()
+    };
+    assert_ne!(holder(1937, "austria"), holder(1937, "bavaria"));
+    assert_eq!(holder(1938, "austria"), holder(1938, "bavaria"));
+    // Landlocked Austria has no coast at all; Bavaria only its lakes.
+    assert!(
+        coast_between < 40,
+        "{coast_between} one-sided arcs left around Austria and Bavaria"
+    );
+}

@@ -33,6 +33,12 @@ pub struct Topology {
     pub height: i64,
     pub arcs: Vec<Vec<i64>>,
     pub regions: Vec<Region>,
+    /// Arcs that only one region uses but that run along another region: where Natural
+    /// Earth's two sides of a border differ by less than the grid, each side is its own arc.
+    /// Each entry is `[arc, region on its other side]`; such an arc is drawn as a border
+    /// between the two, not as a coast.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seams: Vec<[usize; 2]>,
 }
 
 /// A historical region: the smallest unit that changes hands.
@@ -158,7 +164,7 @@ pub struct Decoded {
     pub arcs: Vec<Vec<Point>>,
     /// For each region, its polygons as rings of points (closed: first == last).
     pub rings: Vec<Vec<Vec<Vec<Point>>>>,
-    /// For each arc, the regions on it (one for a coast, two for a border).
+    /// For each arc, the regions on it (one for a coast, two for a border, seams included).
     pub sides: Vec<Vec<usize>>,
 }
 
@@ -233,6 +239,18 @@ impl Topology {
                 polygons.push(out);
             }
             rings.push(polygons);
+        }
+        for &[arc, region] in &self.seams {
+            match sides.get_mut(arc) {
+                Some(s) if s.len() == 1 && region < self.regions.len() && s[0] != region => {
+                    s.push(region)
+                }
+                _ => {
+                    return Err(TopologyError::Format(format!(
+                        "seam [{arc}, {region}] is not a one-sided arc and another region"
+                    )))
+                }
+            }
         }
         Ok(Decoded {
             topology: self,

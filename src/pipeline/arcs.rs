@@ -229,6 +229,7 @@ pub fn build_topology(regions: &[Shaped], settings: Settings) -> Topology {
         width: ((max_e - origin[0]) / unit).ceil() as i64,
         height: ((origin[1] - min_n) / unit).ceil() as i64,
         arcs: encoded,
+        seams: Vec::new(),
         regions: regions
             .iter()
             .zip(region_refs)
@@ -243,7 +244,45 @@ pub fn build_topology(regions: &[Shaped], settings: Settings) -> Topology {
             .collect(),
     };
     place_labels(&mut topology);
+    find_seams(&mut topology);
     topology
+}
+
+/// Finds the one-sided arcs that run along another region rather than the sea: a point
+/// just beside the arc's longest segment, on the side away from its region, lies in another
+/// region. Those are recorded as seams, so that the map draws them as borders, not coasts.
+fn find_seams(topology: &mut Topology) {
+    let Ok(decoded) = topology.clone().decode() else {
+        return;
+    };
+    let mut seams = Vec::new();
+    for (i, (arc, sides)) in decoded.arcs.iter().zip(&decoded.sides).enumerate() {
+        let [own] = sides[..] else { continue };
+        let Some((a, b)) = arc
+            .windows(2)
+            .map(|w| (w[0], w[1]))
+            .max_by_key(|(a, b)| (a[0] - b[0]).pow(2) + (a[1] - b[1]).pow(2))
+        else {
+            continue;
+        };
+        let (dx, dy) = ((b[0] - a[0]) as f64, (b[1] - a[1]) as f64);
+        let len = (dx * dx + dy * dy).sqrt();
+        if len == 0.0 {
+            continue;
+        }
+        let mid = [(a[0] + b[0]) as f64 / 2.0, (a[1] + b[1]) as f64 / 2.0];
+        // Two grid steps to either side: beyond rounding, well short of any real strait.
+        let (nx, ny) = (-dy / len * 2.0, dx / len * 2.0);
+        let beside = [[mid[0] + nx, mid[1] + ny], [mid[0] - nx, mid[1] - ny]];
+        let found: Vec<Option<usize>> = beside.iter().map(|p| decoded.region_at(*p)).collect();
+        if let [Some(x), Some(y)] = found[..] {
+            let other = if x == own { y } else { x };
+            if other != own && (x == own || y == own) {
+                seams.push([i, other]);
+            }
+        }
+    }
+    topology.seams = seams;
 }
 
 /// Cleans a quantized ring (given open, without its closing point): drops repeated points
