@@ -23,6 +23,27 @@ fn to_lon_lat(decoded: &Decoded, c: Coord<f64>) -> Coord<f64> {
     }
 }
 
+/// Drops the hairline holes and crumbs that dissolving leaves where Natural Earth's two sides
+/// of a former border were a few metres apart (smaller than 2 km²; no lake or island of the
+/// map is that small, since the pipeline leaves out islands under 15 km²).
+fn without_slivers(shape: MultiPolygon<f64>, unit_m: f64) -> MultiPolygon<f64> {
+    use geo::Area;
+    let min = 2.0e6 / (unit_m * unit_m);
+    let big =
+        |ring: &geo::LineString<f64>| Polygon::new(ring.clone(), Vec::new()).unsigned_area() >= min;
+    MultiPolygon(
+        shape
+            .0
+            .into_iter()
+            .filter(|p| big(p.exterior()))
+            .map(|p| {
+                let (outer, holes) = p.into_inner();
+                Polygon::new(outer, holes.into_iter().filter(|h| big(h)).collect())
+            })
+            .collect(),
+    )
+}
+
 /// The map of a timeline on the day a year stands for.
 pub fn export_year(
     decoded: &Decoded,
@@ -56,7 +77,8 @@ pub fn export_year(
                 .iter()
                 .flat_map(|&r| decoded.rings[r].iter().map(|rings| to_polygon(rings)))
                 .collect();
-            let dissolved: MultiPolygon<f64> = geo::unary_union(polygons.iter());
+            let dissolved =
+                without_slivers(geo::unary_union(polygons.iter()), decoded.topology.unit_m);
             let lon_lat = dissolved.map_coords(|c| to_lon_lat(decoded, c));
             let mut properties = JsonObject::new();
             properties.insert("id".into(), json!(id));
