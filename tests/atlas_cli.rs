@@ -631,3 +631,35 @@ fn every_state_colour_keeps_dark_labels_readable() {
     }
     assert!(low.is_empty(), "{}", low.join("\n"));
 }
+
+#[test]
+fn a_dissolved_state_has_no_hairline_holes_along_former_borders() {
+    // Germany at the end of 1938 took in Austria and the Sudetenland: their old borders
+    // must not leave slivers inside it.
+    let (ok, out, err) = atlas(&["export", "--timeline", "real", "--year", "1938"]);
+    assert!(ok, "{err}");
+    let fc =
+        geojson::FeatureCollection::try_from(out.parse::<geojson::GeoJson>().unwrap()).unwrap();
+    let germany = fc
+        .features
+        .iter()
+        .find(|f| f.property("id").and_then(Value::as_str) == Some("germany"))
+        .expect("Germany is on the 1938 map");
+    let shape = geo::Geometry::<f64>::try_from(germany.geometry.clone().unwrap().value).unwrap();
+    let geo::Geometry::MultiPolygon(m) = shape else {
+        panic!("Germany with East Prussia is a MultiPolygon")
+    };
+    let holes: usize = m.0.iter().map(|p| p.interiors().len()).sum();
+    assert_eq!(holes, 0);
+    let regions: Vec<&str> = germany
+        .property("regions")
+        .and_then(Value::as_array)
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        regions.contains(&"austria") && regions.contains(&"sudetenland"),
+        "{regions:?}"
+    );
+}
