@@ -454,17 +454,38 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let legend = Memo::new(move |_| {
-        states
-            .get()
-            .into_iter()
-            .map(|(name, colour, area_km2, _)| LegendEntry {
-                name,
-                colour,
-                area_km2,
-            })
-            .collect::<Vec<_>>()
-    });
+    // The legend lists the states with a part on screen, largest first.
+    let legend = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let c = camera.get();
+            let w = crate::components::map_view::WIDTH_AT_ZOOM_1_M
+                / data.decoded.topology.unit_m
+                / c.zoom;
+            // The view, a little generous: "meet" may show more than the view box.
+            let view = [
+                c.cx - w * 0.5,
+                c.cy - w * 0.35,
+                c.cx + w * 0.5,
+                c.cy + w * 0.35,
+            ];
+            states
+                .get()
+                .into_iter()
+                .filter(|(_, _, _, parts)| {
+                    parts.iter().any(|&i| {
+                        let b = data.bboxes[i];
+                        b[0] < view[2] && view[0] < b[2] && b[1] < view[3] && view[1] < b[3]
+                    })
+                })
+                .map(|(name, colour, area_km2, _)| LegendEntry {
+                    name,
+                    colour,
+                    area_km2,
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     let selected = {
         let data = data.clone();
         Memo::new(move |_| {

@@ -89,6 +89,8 @@ pub struct MapData {
     pub coast_path: String,
     /// Arcs between two regions, with the two region indices.
     pub borders: Vec<(usize, usize, usize)>,
+    /// Each region's bounding box in map units: [min x, min y, max x, max y].
+    pub bboxes: Vec<[f64; 4]>,
 }
 
 fn path_of_points(points: &[Point], out: &mut String) {
@@ -131,10 +133,24 @@ impl MapData {
                 _ => {}
             }
         }
+        let bboxes = decoded
+            .rings
+            .iter()
+            .map(|polygons| {
+                polygons.iter().flatten().flatten().fold(
+                    [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
+                    |b, p| {
+                        let (x, y) = (p[0] as f64, p[1] as f64);
+                        [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)]
+                    },
+                )
+            })
+            .collect();
         MapData {
             decoded,
             atlas,
             corpus,
+            bboxes,
             region_paths,
             arc_paths,
             coast_path,

@@ -1,4 +1,4 @@
-//! The legend: the states on the map in the shown year, largest first, with their colours.
+//! The legend: the states on screen in the shown year, largest first, with their colours.
 
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ pub fn Legend(
 ) -> impl IntoView {
     view! {
         <section class="legend" aria-label="Legend">
-            <h2>"States"</h2>
+            <h2>"States on the map"</h2>
             <ul>
                 {move || {
                     entries
