@@ -421,9 +421,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| {
             let c = camera.get();
-            let w = crate::components::map_view::WIDTH_AT_ZOOM_1_M
-                / data.decoded.topology.unit_m
-                / c.zoom;
+            let w = c.width(data.decoded.topology.unit_m);
             let on_screen = |p: [i64; 2]| {
                 (p[0] as f64 - c.cx).abs() < w * 0.45 && (p[1] as f64 - c.cy).abs() < w * 0.3
             };
@@ -459,9 +457,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| {
             let c = camera.get();
-            let w = crate::components::map_view::WIDTH_AT_ZOOM_1_M
-                / data.decoded.topology.unit_m
-                / c.zoom;
+            let w = c.width(data.decoded.topology.unit_m);
             // The view, a little generous: "meet" may show more than the view box.
             let view = [
                 c.cx - w * 0.5,

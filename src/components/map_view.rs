@@ -19,6 +19,13 @@ pub struct Camera {
     pub zoom: f64,
 }
 
+impl Camera {
+    /// The width of the view box in map units of `unit_m` metres.
+    pub fn width(&self, unit_m: f64) -> f64 {
+        WIDTH_AT_ZOOM_1_M / unit_m / self.zoom
+    }
+}
+
 /// What the map shows for one region in the shown year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionLook {

@@ -4,7 +4,9 @@
 
 use super::regions::Shaped;
 use crate::model::projection::project;
-use crate::model::topology::{self, encode_arc, in_ring, ring_area2, Point, Region, Topology};
+use crate::model::topology::{
+    self, encode_arc, in_ring, ring_area2, Decoded, Point, Region, Topology,
+};
 use geo::{Coord, InteriorPoint, LineString, Polygon};
 use std::collections::HashMap;
 
@@ -243,18 +245,18 @@ pub fn build_topology(regions: &[Shaped], settings: Settings) -> Topology {
             })
             .collect(),
     };
-    place_labels(&mut topology);
-    find_seams(&mut topology);
+    // Labels and seams are read off the finished rings, decoded once for both.
+    if let Ok(decoded) = topology.clone().decode() {
+        place_labels(&mut topology, &decoded);
+        topology.seams = find_seams(&decoded);
+    }
     topology
 }
 
 /// Finds the one-sided arcs that run along another region rather than the sea: a point
 /// just beside the arc's longest segment, on the side away from its region, lies in another
 /// region. Those are recorded as seams, so that the map draws them as borders, not coasts.
-fn find_seams(topology: &mut Topology) {
-    let Ok(decoded) = topology.clone().decode() else {
-        return;
-    };
+fn find_seams(decoded: &Decoded) -> Vec<[usize; 2]> {
     let mut seams = Vec::new();
     for (i, (arc, sides)) in decoded.arcs.iter().zip(&decoded.sides).enumerate() {
         let [own] = sides[..] else { continue };
@@ -282,7 +284,7 @@ fn find_seams(topology: &mut Topology) {
             }
         }
     }
-    topology.seams = seams;
+    seams
 }
 
 /// Cleans a quantized ring (given open, without its closing point): drops repeated points
@@ -442,10 +444,7 @@ pub fn to_polygon(rings: &[Vec<Point>]) -> Polygon<f64> {
 }
 
 /// Area and label point of every region, from its final (simplified) rings.
-fn place_labels(topology: &mut Topology) {
-    let Ok(decoded) = topology.clone().decode() else {
-        return;
-    };
+fn place_labels(topology: &mut Topology, decoded: &Decoded) {
     let unit_km2 = (topology.unit_m / 1000.0).powi(2);
     for (region, polygons) in topology.regions.iter_mut().zip(&decoded.rings) {
         let mut total = 0.0;
