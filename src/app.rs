@@ -1,20 +1,22 @@
-//! The moment on screen (timeline, year, selection, view) as signals, kept in step with the URL.
+//! The moment on screen (timeline, year, selection, view) as signals, kept in step with the URL,
+//! and the page that wires the map, the controls and the side panel to it.
 //!
 //! A deliberate step (a year chosen with a key or a click, a timeline, a selection) pushes a
 //! history entry so Back and Forward walk through them; a drag of the slider pushes one entry
 //! when it starts and then only replaces it, and panning or zooming the map replaces it.
 
-use crate::components::{
-    Camera, Gesture, Legend, LegendEntry, MapView, PanelSubject, PassagePanel, PlaceMarker,
-    RegionLook, ShownPassage, SourceReader, StateLabel, TimelineChoice, TimelinePicker, YearSlider,
-};
-use crate::data::{load, MapData};
-use crate::model::atlas::Status;
-use crate::model::date::Date;
-use crate::model::passages::{Kind, Subject};
+use crate::components::map::places::PlaceMarker;
+use crate::components::map::scene::{shown_states, Maps, Scene};
+pub use crate::components::notice::report_panic;
+use crate::components::notice::Notice;
+use crate::components::side_panel::{CorpusState, SidePanel};
+use crate::components::{Gesture, MapView, TimelineChoice, TimelinePicker, YearSlider};
+use crate::data::{load, load_corpus, MapData};
+use crate::model::camera::Camera;
+use crate::model::map_state::TimelineMaps;
+use crate::model::passages::{Corpus, Kind};
 use crate::model::permalink::{Ignored, Moment, Parsed, Reason, View};
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
 
@@ -32,6 +34,17 @@ pub enum HistoryMode {
 pub fn moment_from_location(timelines: &[&str]) -> Parsed {
     let search = window().location().search().unwrap_or_default();
     Moment::parse(&search, timelines)
+}
+
+/// The address of a moment on this page.
+pub fn link_to(moment: &Moment) -> String {
+    let location = window().location();
+    format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        moment.to_query()
+    )
 }
 
 /// Writes the moment into the address bar. The browser may refuse (for instance when
@@ -52,50 +65,7 @@ pub fn write_url(moment: &Moment, mode: HistoryMode) {
     }
 }
 
-/// Tells the user that the atlas has stopped, offers a reload, and keeps the panic's text in
-/// the console. Works without the reactive system, which a panic may have left broken.
-pub fn report_panic(message: &str) {
-    web_sys::console::error_1(&format!("Uchronia stopped: {message}").into());
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if document.get_element_by_id("panic").is_some() {
-        return;
-    }
-    let Ok(panel) = document.create_element("div") else {
-        return;
-    };
-    panel.set_id("panic");
-    let _ = panel.set_attribute("role", "alert");
-    let _ = panel.set_attribute("class", "panic");
-    let reload = document.create_element("a").ok();
-    if let Some(a) = &reload {
-        let href = document
-            .location()
-            .and_then(|l| l.href().ok())
-            .unwrap_or_default();
-        let _ = a.set_attribute("href", &href);
-        a.set_text_content(Some("Reload the page"));
-    }
-    if let Ok(p) = document.create_element("p") {
-        p.set_text_content(Some(
-            "Something went wrong and the atlas stopped. Your place is kept in the address bar. ",
-        ));
-        if let Some(a) = reload {
-            let _ = p.append_child(&a);
-        }
-        let _ = panel.append_child(&p);
-    }
-    if let Ok(detail) = document.create_element("pre") {
-        detail.set_text_content(Some(message));
-        let _ = panel.append_child(&detail);
-    }
-    if let Some(body) = document.body() {
-        let _ = body.prepend_with_node_1(&panel);
-    }
-}
-
-/// The whole page: loads the data, then shows the atlas (or what went wrong, with Retry).
+/// The whole page: loads the map, then shows the atlas (or what went wrong, with Retry).
 #[component]
 pub fn App() -> impl IntoView {
     let data = LocalResource::new(load);
@@ -124,11 +94,7 @@ pub fn App() -> impl IntoView {
 fn camera_of(data: &MapData, view: Option<View>, home: Camera) -> Camera {
     view.and_then(|v| {
         let p = data.decoded.topology.to_map(v.lon, v.lat)?;
-        Some(Camera {
-            cx: p[0],
-            cy: p[1],
-            zoom: v.zoom,
-        })
+        Some(Camera::new(p[0], p[1], v.zoom))
     })
     .unwrap_or(home)
 }
@@ -143,8 +109,9 @@ fn timeline_ids(data: &MapData) -> Vec<&str> {
     data.atlas.timelines.iter().map(|t| t.id.as_str()).collect()
 }
 
-/// Checks a parsed moment against the loaded data: a timeline or selection that the data
-/// does not have is set aside with a reason.
+/// Checks a parsed moment against the loaded map: a timeline that the data does not have is
+/// set aside with a reason. A selection that is no region waits for the corpus (it may be a
+/// place): see [`against_corpus`].
 fn against_data(data: &MapData, parsed: Parsed) -> Parsed {
     let Parsed {
         mut moment,
@@ -158,48 +125,45 @@ fn against_data(data: &MapData, parsed: Parsed) -> Parsed {
         });
         moment.timeline = data.atlas.timelines[0].id.clone();
     }
-    if let Some(r) = &moment.selection {
-        if data.decoded.region_index(r).is_none() && !data.corpus.places.iter().any(|p| &p.id == r)
-        {
-            ignored.push(Ignored {
-                key: "r".into(),
-                value: r.clone(),
-                reason: Reason::BadId,
-            });
-            moment.selection = None;
-        }
-    }
     Parsed { moment, ignored }
 }
 
-/// Who holds each region in the shown moment.
-#[derive(Debug, Clone, PartialEq)]
-struct Held {
-    /// The record is inferred, or the text has stopped before this date.
-    inferred: bool,
-    state: String,
-    name: String,
-    colour: String,
-    status: Status,
-    of: Option<String>,
-    since: Date,
-    note: Option<String>,
+/// A selection that is neither a region nor a place of the corpus, set aside with a reason.
+fn against_corpus(data: &MapData, corpus: &Corpus, moment: &Moment) -> Option<Ignored> {
+    let r = moment.selection.as_ref()?;
+    (data.decoded.region_index(r).is_none() && !corpus.places.iter().any(|p| &p.id == r)).then(
+        || Ignored {
+            key: "r".into(),
+            value: r.clone(),
+            reason: Reason::BadId,
+        },
+    )
 }
 
-/// The atlas once its data is loaded.
+/// The maps of a timeline; a timeline the data cannot resolve (checked at load) shows no holder.
+fn maps_of(data: &MapData, timeline: &str) -> Maps {
+    let ids = data.region_ids();
+    Maps(Arc::new(
+        TimelineMaps::new(&data.atlas, timeline, &ids)
+            .unwrap_or_else(|_| TimelineMaps::empty(timeline, &ids)),
+    ))
+}
+
+/// The atlas once its map is loaded. The texts' passages load once the map is there: the
+/// first map does not wait for them.
 #[component]
 fn Viewer(data: Arc<MapData>) -> impl IntoView {
+    let corpus = LocalResource::new(|| async {
+        crate::data::after_next_paint().await;
+        load_corpus().await
+    });
     let home = {
         let p = data
             .decoded
             .topology
             .to_map(HOME_LON_LAT.0, HOME_LON_LAT.1)
             .unwrap_or([0.0, 0.0]);
-        Camera {
-            cx: p[0],
-            cy: p[1],
-            zoom: 1.0,
-        }
+        Camera::new(p[0], p[1], 1.0)
     };
     let Parsed {
         moment: first,
@@ -211,13 +175,23 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     // The address bar always holds the canonical form of what is shown.
     write_url(&moment.get_untracked(), HistoryMode::Replace);
 
+    // The moment read by its parts, so that what depends on one part alone reruns only when
+    // that part changes (a pan reruns nothing that depends on the year).
+    let year = Memo::new(move |_| moment.with(|m| m.year));
+    let timeline = Memo::new(move |_| moment.with(|m| m.timeline.clone()));
+    let selection = Memo::new(move |_| moment.with(|m| m.selection.clone()));
+    let loaded = Memo::new(move |_| corpus.get().and_then(|r| r.ok()));
+
     let on_pop = {
         let data = data.clone();
         window_event_listener(leptos::ev::popstate, move |_| {
             let Parsed {
                 moment: m,
-                ignored: i,
+                ignored: mut i,
             } = against_data(&data, moment_from_location(&timeline_ids(&data)));
+            if let Some(c) = loaded.get_untracked() {
+                i.extend(against_corpus(&data, &c, &m));
+            }
             camera.set(camera_of(&data, m.view, home));
             moment.set(m);
             ignored.set(i);
@@ -233,11 +207,22 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             moment.set(next);
         }
     };
+    // Once the corpus is in, a selection that is no region must be one of its places.
+    Effect::new({
+        let data = data.clone();
+        move |_| {
+            let Some(c) = loaded.get() else { return };
+            if let Some(i) = against_corpus(&data, &c, &moment.get_untracked()) {
+                ignored.update(|list| list.push(i));
+                step(&|m| m.selection = None, HistoryMode::Replace);
+            }
+        }
+    });
 
     // True between the first value of a drag and its end.
     let dragging = StoredValue::new(false);
-    let on_year = Callback::new(move |(year, gesture): (i32, Gesture)| {
-        let changed = moment.get_untracked().year != year;
+    let on_year = Callback::new(move |(y, gesture): (i32, Gesture)| {
+        let changed = year.get_untracked() != y;
         let mode = match (gesture, dragging.get_value()) {
             (Gesture::Dragging, false) if changed => {
                 dragging.set_value(true);
@@ -251,24 +236,20 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             (Gesture::Settled, false) => HistoryMode::Push,
             (Gesture::Dragging, false) => return,
         };
-        step(&|m| m.year = year, mode);
+        step(&|m| m.year = y, mode);
     });
     let on_timeline =
         Callback::new(move |t: String| step(&|m| m.timeline = t.clone(), HistoryMode::Push));
-    let ids: Vec<String> = data
-        .decoded
-        .topology
-        .regions
-        .iter()
-        .map(|r| r.id.clone())
-        .collect();
     let on_select = {
-        let ids = ids.clone();
+        let data = data.clone();
         Callback::new(move |i: usize| {
-            let id = ids.get(i).cloned();
+            let id = data.decoded.topology.regions.get(i).map(|r| r.id.clone());
             step(&|m| m.selection = id.clone(), HistoryMode::Push)
         })
     };
+    let on_select_id = Callback::new(move |id: Option<String>| {
+        step(&|m| m.selection = id.clone(), HistoryMode::Push)
+    });
     let on_camera_settled = {
         let data = data.clone();
         Callback::new(move |()| {
@@ -277,349 +258,49 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         })
     };
 
-    let held = {
+    // The map: each timeline's year maps computed once, a step is a lookup and a diff.
+    let maps = Memo::new({
         let data = data.clone();
-        Memo::new(move |_| {
-            let m = moment.get();
-            let ids: Vec<&str> = data
-                .decoded
-                .topology
-                .regions
-                .iter()
-                .map(|r| r.id.as_str())
-                .collect();
-            let date = Date::for_year(m.year);
-            let holdings = data
-                .atlas
-                .ownership_at(&m.timeline, date, &ids)
-                .unwrap_or_default();
-            // The trunk the timeline branches from (real history): a border the atlas infers
-            // is marked only where it differs from the trunk's on that day.
-            let root = data
-                .atlas
-                .lineage(&m.timeline)
-                .ok()
-                .and_then(|l| l.last().map(|t| t.id.clone()))
-                .unwrap_or_default();
-            let trunk = data
-                .atlas
-                .ownership_at(&root, date, &ids)
-                .unwrap_or_default();
-            let after_text = data.atlas.after_text_ends(&m.timeline, date);
-            holdings
-                .into_iter()
-                .zip(trunk.into_iter().chain(std::iter::repeat(None)))
-                .map(|(h, t)| {
-                    let differs = match (&h, &t) {
-                        (Some(h), Some(t)) => {
-                            h.state.id != t.state.id || h.record.status != t.record.status
-                        }
-                        _ => h.is_some(),
-                    };
-                    h.map(|h| Held {
-                        inferred: differs
-                            && (after_text
-                                || h.record.confidence
-                                    == Some(crate::model::atlas::Confidence::Inferred)),
-                        state: h.state.id.clone(),
-                        name: h.state.name.clone(),
-                        colour: h.state.colour.clone(),
-                        status: h.record.status,
-                        of: h.record.of.as_ref().and_then(|of| {
-                            data.atlas
-                                .state(&m.timeline, of)
-                                .ok()
-                                .flatten()
-                                .map(|s| s.name.clone())
-                        }),
-                        since: h.record.from,
-                        note: h.record.note.clone(),
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let looks = {
+        move |_| maps_of(&data, &timeline.get())
+    });
+    let scene = Scene::follow(data.clone(), maps, year);
+    // Equal lists do not notify: the names on the map and the legend recompute only when
+    // the states or their lands change.
+    let states = Memo::new({
         let data = data.clone();
-        Memo::new(move |_| {
-            held.get()
-                .iter()
-                .zip(&data.decoded.topology.regions)
-                .map(|(h, r)| match h {
-                    Some(h) => {
-                        let status = match (h.status, &h.of) {
-                            (Status::Part, _) => String::new(),
-                            (s, Some(of)) => format!(" ({} · {})", s.label(), of),
-                            (s, None) => format!(" ({})", s.label()),
-                        };
-                        RegionLook {
-                            fill: h.colour.clone(),
-                            hatched: matches!(h.status, Status::Occupied | Status::Puppet),
-                            inferred: h.inferred,
-                            name: format!("{}, {}{}", r.en, h.name, status),
-                            tooltip: format!("{} — {}{}", r.en, h.name, status),
-                        }
-                    }
-                    None => RegionLook {
-                        fill: "#e8e4da".into(),
-                        hatched: false,
-                        inferred: false,
-                        name: format!("{}, no holder recorded", r.en),
-                        tooltip: format!("{} — no holder recorded", r.en),
-                    },
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let borders = {
+        move |_| maps.with(|m| shown_states(&data, &m.0, m.0.year(year.get())))
+    });
+    let selected = Memo::new({
         let data = data.clone();
-        Memo::new(move |_| {
-            let held = held.get();
-            let key = |i: usize| {
-                held.get(i)
-                    .and_then(|h| h.as_ref().map(|h| h.state.as_str()))
-            };
-            let mut d = String::new();
-            for (arc, a, b) in &data.borders {
-                if key(*a) != key(*b) {
-                    d.push_str(&data.arc_paths[*arc]);
-                }
-            }
-            d
-        })
-    };
-    // Each state's total area and its largest region.
-    // Each state of the shown moment: name, colour, total area, its regions largest first.
-    let states = {
+        move |_| selection.with(|s| s.as_deref().and_then(|r| data.decoded.region_index(r)))
+    });
+    let selected_place = Memo::new({
         let data = data.clone();
-        Memo::new(move |_| {
-            let held = held.get();
-            let regions = &data.decoded.topology.regions;
-            let mut by_state: HashMap<String, (String, String, f64, Vec<usize>)> = HashMap::new();
-            for (i, h) in held.iter().enumerate() {
-                let Some(h) = h else { continue };
-                let e = by_state.entry(h.state.clone()).or_insert((
-                    h.name.clone(),
-                    h.colour.clone(),
-                    0.0,
-                    Vec::new(),
-                ));
-                e.2 += regions[i].area_km2;
-                e.3.push(i);
-            }
-            let mut list: Vec<(String, String, f64, Vec<usize>)> = by_state.into_values().collect();
-            for s in &mut list {
-                s.3.sort_by(|a, b| regions[*b].area_km2.total_cmp(&regions[*a].area_km2));
-            }
-            list.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
-            list
-        })
-    };
-    // A label for each sizeable state, in its largest part that is on screen, largest states
-    // first (the map leaves out labels that would overlap an earlier one).
-    let labels = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            let c = camera.get();
-            let w = c.width(data.decoded.topology.unit_m);
-            let on_screen = |p: [i64; 2]| {
-                (p[0] as f64 - c.cx).abs() < w * 0.45 && (p[1] as f64 - c.cy).abs() < w * 0.3
-            };
-            states
+        move |_| {
+            selection
                 .get()
-                .into_iter()
-                .filter(|(_, _, area, _)| *area > 15_000.0)
-                .filter_map(|(name, _, area, parts)| {
-                    let regions = &data.decoded.topology.regions;
-                    let i = parts
-                        .iter()
-                        .copied()
-                        .find(|&i| on_screen(regions[i].label))
-                        .or_else(|| parts.first().copied())?;
-                    let at = regions[i].label;
-                    let at = [at[0] as f64, at[1] as f64];
-                    // The size follows the part of the state on screen (the Netherlands'
-                    // Indies do not make its European label large): 9 to 22 pixels.
-                    let shown: f64 = parts
-                        .iter()
-                        .filter(|&&p| on_screen(regions[p].label))
-                        .map(|&p| regions[p].area_km2)
-                        .sum();
-                    let size =
-                        (shown.max(regions[i].area_km2).min(area).sqrt() * 0.022).clamp(9.0, 22.0);
-                    Some(StateLabel { name, at, size })
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    // The legend lists the states with a part on screen, largest first.
-    let legend = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            let c = camera.get();
-            let w = c.width(data.decoded.topology.unit_m);
-            // The view, a little generous: "meet" may show more than the view box.
-            let view = [
-                c.cx - w * 0.5,
-                c.cy - w * 0.35,
-                c.cx + w * 0.5,
-                c.cy + w * 0.35,
-            ];
-            states
-                .get()
-                .into_iter()
-                .filter(|(_, _, _, parts)| {
-                    parts.iter().any(|&i| {
-                        let b = data.bboxes[i];
-                        b[0] < view[2] && view[0] < b[2] && b[1] < view[3] && view[1] < b[3]
-                    })
-                })
-                .map(|(name, colour, area_km2, _)| LegendEntry {
-                    name,
-                    colour,
-                    area_km2,
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let selected = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            moment
-                .get()
-                .selection
-                .and_then(|r| data.decoded.region_index(&r))
-        })
-    };
-    let choices: Vec<TimelineChoice> = data
-        .atlas
-        .timelines
-        .iter()
-        .map(|t| {
-            TimelineChoice::of(t, |id| match data.corpus.source(id) {
-                Some(s) => format!("“{}”, {}", s.title, s.author),
-                None => id.to_string(),
-            })
-        })
-        .collect();
-    let year = Signal::derive(move || moment.get().year);
-    let timeline = Signal::derive(move || moment.get().timeline);
-    let selected_place = Signal::derive({
-        let data = data.clone();
-        move || {
-            moment
-                .get()
-                .selection
-                .filter(|id| data.corpus.places.iter().any(|p| &p.id == id))
+                .filter(|id| data.decoded.region_index(id).is_none())
         }
     });
-    // What the texts say about the selection, nearest in date first.
-    let shown_passages = {
+    // Places the shown timeline's texts speak of.
+    let places = Memo::new({
         let data = data.clone();
-        Memo::new(move |_| {
-            let m = moment.get();
-            let Some(id) = m.selection.clone() else {
+        move |_| {
+            let Some(c) = loaded.get() else {
                 return Vec::new();
             };
-            let date = Date::for_year(m.year);
-            let subject = if data.decoded.region_index(&id).is_some() {
-                Subject::Region(&id)
-            } else {
-                Subject::Place(&id)
-            };
-            data.corpus
-                .for_moment(&data.atlas, &m.timeline, date, subject)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|r| ShownPassage {
-                    passage: r.passage.clone(),
-                    source: data.corpus.source(&r.passage.source).cloned(),
-                    evidence: r.evidence,
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let panel_subject = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            let m = moment.get();
-            let id = m.selection?;
-            if let Some(i) = data.decoded.region_index(&id) {
-                let r = &data.decoded.topology.regions[i];
-                let h = held.get().get(i).cloned().flatten();
-                Some(PanelSubject {
-                    name: r.en.clone(),
-                    summary: Some(match &h {
-                        Some(h) => {
-                            let status = match (h.status, &h.of) {
-                                (Status::Part, _) => "part of".to_string(),
-                                (s, Some(of)) => format!("{} ({of})", s.label()),
-                                (s, None) => s.label().to_string(),
-                            };
-                            format!(
-                                "{} · {} · held by {} since {}",
-                                r.local,
-                                status,
-                                h.name,
-                                h.since.long()
-                            )
-                        }
-                        None => format!("{} · no holder recorded", r.local),
-                    }),
-                    note: h.and_then(|h| h.note),
-                })
-            } else {
-                let p = data.corpus.places.iter().find(|p| p.id == id)?;
-                let region = data
-                    .decoded
-                    .region_index(&p.region)
-                    .map(|i| data.decoded.topology.regions[i].en.clone())
-                    .unwrap_or_default();
-                Some(PanelSubject {
-                    name: p.name.clone(),
-                    summary: Some(format!("a place in {region}")),
-                    note: None,
-                })
-            }
-        })
-    };
-    let reading = RwSignal::new(None);
-    let on_read = {
-        let data = data.clone();
-        Callback::new(move |id: String| {
-            let Some(passage) = data.corpus.passage(&id) else {
-                return;
-            };
-            let Some(source) = data.corpus.source(&passage.source).cloned() else {
-                return;
-            };
-            let all = data
-                .corpus
-                .passages
-                .iter()
-                .filter(|p| p.source == source.id)
-                .cloned()
-                .collect();
-            reading.set(Some((source, all, id)));
-        })
-    };
-    let on_select_place = Callback::new(move |id: String| {
-        step(&|m| m.selection = Some(id.clone()), HistoryMode::Push)
-    });
-    let on_close = Callback::new(move |()| step(&|m| m.selection = None, HistoryMode::Push));
-    // Places the shown timeline's texts speak of.
-    // What depends on the timeline alone is not recomputed when the year changes.
-    let timeline_id = Memo::new(move |_| moment.get().timeline);
-    let places = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            let t = timeline_sources(&data, &timeline_id.get());
-            data.corpus
-                .places
+            let sources = data
+                .atlas
+                .timeline(&timeline.get())
+                .map(|t| t.sources.clone())
+                .unwrap_or_default();
+            c.places
                 .iter()
                 .filter(|p| {
-                    data.corpus.passages.iter().any(|x| {
-                        t.contains(&x.source) && x.kind == Kind::Story && x.places.contains(&p.id)
+                    c.passages.iter().any(|x| {
+                        sources.contains(&x.source)
+                            && x.kind == Kind::Story
+                            && x.places.contains(&p.id)
                     })
                 })
                 .filter_map(|p| {
@@ -631,51 +312,41 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     })
                 })
                 .collect::<Vec<_>>()
-        })
-    };
-    let ticks = {
+        }
+    });
+    let choices = Memo::new({
         let data = data.clone();
-        Memo::new(move |_| {
-            let mut years: Vec<i32> = data
-                .atlas
-                .change_dates(&timeline_id.get())
-                .unwrap_or_default()
-                .into_iter()
-                .map(|d| d.year)
-                .collect();
-            years.dedup();
-            years
-        })
-    };
-    let divergence = {
+        move |_| {
+            let c = loaded.get();
+            data.atlas
+                .timelines
+                .iter()
+                .map(|t| {
+                    TimelineChoice::of(t, |id| match c.as_ref().and_then(|c| c.source(id)) {
+                        Some(s) => format!("“{}”, {}", s.title, s.author),
+                        None => id.to_string(),
+                    })
+                })
+                .collect::<Vec<_>>()
+        }
+    });
+    let ticks = Memo::new(move |_| maps.with(|m| m.0.change_years()));
+    let divergence = Memo::new({
         let data = data.clone();
-        Memo::new(move |_| {
-            let t = data.atlas.timeline(&timeline_id.get()).ok()?;
+        move |_| {
+            let t = data.atlas.timeline(&timeline.get()).ok()?;
             let d = t.diverges?;
             Some((d.year, format!("diverges {}", d.long())))
-        })
-    };
-    // Where the text of the shown timeline has stopped.
-    let after_text = {
-        let data = data.clone();
-        move || {
-            let m = moment.get();
-            let t = data.atlas.timeline(&m.timeline).ok()?;
-            let end = t.text_ends?;
-            (Date::for_year(m.year) > end).then(|| {
-                let fill = t.fill_note.clone().unwrap_or_default();
-                view! {
-                    <p class="after-text" role="note">
-                        <strong>{format!("The text stops on {}.", end.long())}</strong>
-                        " " {fill}
-                    </p>
-                }
-            })
         }
-    };
+    });
     let copy_link = move |_| {
-        let href = window().location().href().unwrap_or_default();
+        let href = link_to(&moment.get_untracked());
         let _ = window().navigator().clipboard().write_text(&href);
+    };
+    let corpus_state = CorpusState {
+        loaded,
+        failed: Signal::derive(move || corpus.get().and_then(|r| r.err()).map(|e| e.to_string())),
+        retry: Callback::new(move |()| corpus.refetch()),
     };
     view! {
         <Notice ignored=ignored />
@@ -688,60 +359,28 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             <div class="stage">
                 <MapView
                     data=data.clone()
-                    looks=looks
-                    borders=borders
-                    labels=labels
+                    scene=scene
+                    states=states
                     selected=selected
                     places=places
                     selected_place=selected_place
-                    on_select_place=on_select_place
+                    on_select_place=Callback::new(move |id: String| on_select_id.run(Some(id)))
                     camera=camera
                     home=home
                     on_select=on_select
                     on_camera_settled=on_camera_settled
                 />
-                <aside class="side">
-                    {after_text}
-                    <PassagePanel subject=panel_subject passages=shown_passages on_read=on_read on_close=on_close />
-                    <Legend entries=legend />
-                </aside>
+                <SidePanel
+                    data=data.clone()
+                    corpus=corpus_state
+                    maps=maps
+                    year=year
+                    selection=selection
+                    states=states
+                    camera=camera
+                    on_close=Callback::new(move |()| on_select_id.run(None))
+                />
             </div>
         </main>
-        <SourceReader reading=reading on_close=Callback::new(move |()| reading.set(None)) />
-    }
-}
-
-/// The source ids of a timeline.
-fn timeline_sources(data: &MapData, timeline: &str) -> Vec<String> {
-    data.atlas
-        .timeline(timeline)
-        .map(|t| t.sources.clone())
-        .unwrap_or_default()
-}
-
-/// What a link asked for that could not be shown, in a status line the user can dismiss.
-#[component]
-pub fn Notice(
-    /// The values of the link that were set aside.
-    ignored: RwSignal<Vec<Ignored>>,
-) -> impl IntoView {
-    view! {
-        <Show when=move || !ignored.get().is_empty()>
-            <div class="notice" role="status" aria-label="Link notice">
-                <p>"Parts of this link could not be used:"</p>
-                <ul>
-                    {move || {
-                        ignored
-                            .get()
-                            .into_iter()
-                            .map(|i| view! { <li>{i.to_string()}</li> })
-                            .collect_view()
-                    }}
-                </ul>
-                <button type="button" on:click=move |_| ignored.set(Vec::new())>
-                    "Dismiss"
-                </button>
-            </div>
-        </Show>
     }
 }

@@ -2,6 +2,7 @@
 //! can show, with a Retry.
 
 use crate::model::atlas::{Atlas, AtlasFile};
+use crate::model::map_state::border_pairs;
 use crate::model::passages::Corpus;
 use crate::model::topology::{Decoded, Point, Topology};
 use serde::Deserialize;
@@ -80,15 +81,16 @@ fn parse<T: for<'de> Deserialize<'de>>(url: &str, text: &str) -> Result<T, LoadE
 pub struct MapData {
     pub decoded: Decoded,
     pub atlas: Atlas,
-    pub corpus: Corpus,
     /// One SVG path per region.
     pub region_paths: Vec<String>,
-    /// One SVG path per arc.
-    pub arc_paths: Vec<String>,
+    /// The pairs of regions that share a border, each once.
+    pub pairs: Vec<[usize; 2]>,
+    /// One SVG path per pair: the arcs between the two regions.
+    pub pair_paths: Vec<String>,
+    /// Every border between regions in one path (the thin lines drawn whoever holds them).
+    pub region_lines: String,
     /// All coast arcs (one region on them) in one path.
     pub coast_path: String,
-    /// Arcs between two regions, with the two region indices.
-    pub borders: Vec<(usize, usize, usize)>,
     /// Each region's bounding box in map units: [min x, min y, max x, max y].
     pub bboxes: Vec<[f64; 4]>,
 }
@@ -102,7 +104,7 @@ fn path_of_points(points: &[Point], out: &mut String) {
 
 impl MapData {
     /// Builds the paths from a decoded topology.
-    pub fn new(decoded: Decoded, atlas: Atlas, corpus: Corpus) -> MapData {
+    pub fn new(decoded: Decoded, atlas: Atlas) -> MapData {
         let region_paths = decoded
             .rings
             .iter()
@@ -115,21 +117,19 @@ impl MapData {
                 d
             })
             .collect();
-        let arc_paths: Vec<String> = decoded
-            .arcs
-            .iter()
-            .map(|a| {
-                let mut d = String::new();
-                path_of_points(a, &mut d);
-                d
-            })
-            .collect();
+        let pairs = border_pairs(&decoded.sides);
+        let mut pair_paths = vec![String::new(); pairs.len()];
         let mut coast_path = String::new();
-        let mut borders = Vec::new();
-        for (i, sides) in decoded.sides.iter().enumerate() {
+        let mut region_lines = String::new();
+        for (arc, sides) in decoded.arcs.iter().zip(&decoded.sides) {
             match sides[..] {
-                [_] => coast_path.push_str(&arc_paths[i]),
-                [a, b] => borders.push((i, a, b)),
+                [_] => path_of_points(arc, &mut coast_path),
+                [a, b] => {
+                    if let Ok(k) = pairs.binary_search(&[a.min(b), a.max(b)]) {
+                        path_of_points(arc, &mut pair_paths[k]);
+                    }
+                    path_of_points(arc, &mut region_lines);
+                }
                 _ => {}
             }
         }
@@ -149,17 +149,27 @@ impl MapData {
         MapData {
             decoded,
             atlas,
-            corpus,
-            bboxes,
             region_paths,
-            arc_paths,
+            pairs,
+            pair_paths,
+            region_lines,
             coast_path,
-            borders,
+            bboxes,
         }
     }
 
+    /// The region ids in the topology's order.
+    pub fn region_ids(&self) -> Vec<&str> {
+        self.decoded
+            .topology
+            .regions
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect()
+    }
+
     /// Decodes the files' texts; errors name the file.
-    pub fn from_texts(topology: &str, atlas: &str, corpus: &str) -> Result<MapData, LoadError> {
+    pub fn from_texts(topology: &str, atlas: &str) -> Result<MapData, LoadError> {
         let topology: Topology = parse(TOPOLOGY_URL, topology)?;
         let decoded = topology.decode().map_err(|e| LoadError::Format {
             url: TOPOLOGY_URL.into(),
@@ -170,18 +180,43 @@ impl MapData {
             url: ATLAS_URL.into(),
             detail,
         })?;
-        let corpus: Corpus = parse(CORPUS_URL, corpus)?;
-        Ok(MapData::new(decoded, atlas, corpus))
+        for t in &atlas.timelines {
+            atlas.lineage(&t.id).map_err(|e| LoadError::Format {
+                url: ATLAS_URL.into(),
+                detail: e.to_string(),
+            })?;
+        }
+        Ok(MapData::new(decoded, atlas))
     }
 }
 
-/// Fetches and decodes everything the first map needs.
+/// Fetches and decodes what the first map needs: the regions and the timelines.
 pub async fn load() -> Result<Arc<MapData>, LoadError> {
-    // The three files travel side by side; the first failure is the one reported.
-    let (topology, atlas, corpus) = futures::try_join!(
-        fetch_text(TOPOLOGY_URL),
-        fetch_text(ATLAS_URL),
-        fetch_text(CORPUS_URL)
-    )?;
-    MapData::from_texts(&topology, &atlas, &corpus).map(Arc::new)
+    // The two files travel side by side; the first failure is the one reported.
+    let (topology, atlas) = futures::try_join!(fetch_text(TOPOLOGY_URL), fetch_text(ATLAS_URL))?;
+    MapData::from_texts(&topology, &atlas).map(Arc::new)
+}
+
+/// Fetches and decodes the texts' passages, which the first map does without.
+pub async fn load_corpus() -> Result<Arc<Corpus>, LoadError> {
+    let text = fetch_text(CORPUS_URL).await?;
+    parse(CORPUS_URL, &text).map(Arc::new)
+}
+
+/// Resolves once the browser has painted the next frame (a frame, then a task after it), so
+/// that work started after it stays off the path of what that frame shows.
+pub async fn after_next_paint() {
+    let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let after = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        });
+        let _ = w.request_animation_frame(after.unchecked_ref());
+    });
+    let _ = JsFuture::from(promise).await;
 }

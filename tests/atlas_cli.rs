@@ -579,17 +579,51 @@ fn export_all_writes_every_year_of_every_timeline() {
     let _ = std::fs::remove_dir_all(&out);
     let (ok, stdout, err) = atlas(&["export", "--all", "--out", out.to_str().unwrap()]);
     assert!(ok, "{err}");
-    assert!(stdout.contains("wrote 96 files"), "{stdout}");
-    for t in ["real", "red-triumph", "rosas-reich", "strasser"] {
-        for y in 1918..=1941 {
+    let atlas: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/geodata/build/atlas.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let timelines: Vec<&str> = atlas["timelines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    let years = uchronia::model::date::FIRST_YEAR..=uchronia::model::date::LAST_YEAR;
+    let files = timelines.len() * years.clone().count();
+    assert!(stdout.contains(&format!("wrote {files} files")), "{stdout}");
+    for t in &timelines {
+        for y in years.clone() {
             let path = out.join(t).join(format!("{y}.geojson"));
             let text = std::fs::read_to_string(&path)
                 .unwrap_or_else(|_| panic!("{} missing", path.display()));
-            assert!(
-                text.parse::<geojson::GeoJson>().is_ok(),
-                "{}",
-                path.display()
-            );
+            let geojson::GeoJson::FeatureCollection(fc) = text.parse::<geojson::GeoJson>().unwrap()
+            else {
+                panic!("{} is not a FeatureCollection", path.display())
+            };
+            // RFC 7946: exterior rings counter-clockwise, holes clockwise.
+            for f in &fc.features {
+                let geo: geo::MultiPolygon<f64> =
+                    f.geometry.clone().unwrap().value.try_into().unwrap();
+                for p in &geo.0 {
+                    use geo::Winding;
+                    assert!(
+                        p.exterior().is_ccw(),
+                        "{}: {:?}",
+                        path.display(),
+                        f.properties
+                    );
+                    assert!(
+                        p.interiors().iter().all(|h| h.is_cw()),
+                        "{}",
+                        path.display()
+                    );
+                }
+            }
         }
     }
     let _ = std::fs::remove_dir_all(&out);

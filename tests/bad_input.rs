@@ -1,36 +1,36 @@
 //! Bad input never panics: links of every shape, and mutated copies of every authored file
-//! and of the built data. A small deterministic generator stands in for a fuzzer, so every
-//! run tries the same cases and a failure can be replayed.
+//! and of the built data. Property tests (proptest): each failure is shrunk to a small case and
+//! kept in `tests/bad_input.proptest-regressions`, so it is tried again first on every run.
 #![cfg(not(target_arch = "wasm32"))]
 
+use proptest::prelude::*;
 use std::path::{Path, PathBuf};
-use uchronia::model::atlas::Timeline;
+use std::sync::OnceLock;
+use uchronia::model::atlas::{AtlasFile, Timeline};
 use uchronia::model::date::{FIRST_YEAR, LAST_YEAR};
 use uchronia::model::passages::Corpus;
 use uchronia::model::permalink::{parse_id, Moment, View, MAX_ZOOM, MIN_ZOOM};
-use uchronia::model::topology::Topology;
+use uchronia::model::topology::{Topology, TopologyError};
 use uchronia::pipeline::corpus::CorpusRecipe;
 use uchronia::pipeline::files::{check_recipe, parse_cuts, parse_json, Recipe};
 use uchronia::pipeline::gazetteer::GazetteerFile;
 
-const TIMELINES: [&str; 4] = ["real", "red-triumph", "rosas-reich", "strasser"];
+fn data() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/geodata"))
+}
 
-/// xorshift64*: small, fast, and the same sequence on every machine.
-struct Rng(u64);
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
+/// The timeline ids of the built atlas (read once).
+fn timelines() -> &'static [String] {
+    static IDS: OnceLock<Vec<String>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let file: AtlasFile =
+            serde_json::from_str(&read(&data().join("build/atlas.json"))).unwrap();
+        file.atlas.timelines.into_iter().map(|t| t.id).collect()
+    })
 }
 
 /// Pieces that links are made of, well formed and not.
@@ -77,13 +77,17 @@ const PIECES: [&str; 40] = [
     ",,,",
 ];
 
-fn random_query(rng: &mut Rng) -> String {
-    let n = rng.below(24);
-    (0..n).map(|_| rng.pick(&PIECES)).collect()
+/// Links made of the pieces above, and of any text at all.
+fn query() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::collection::vec(prop::sample::select(PIECES.to_vec()), 0..24)
+            .prop_map(|p| p.concat()),
+        1 => any::<String>(),
+    ]
 }
 
-fn assert_valid(m: &Moment, q: &str) {
-    assert!(TIMELINES.contains(&m.timeline.as_str()), "{q:?}: {m:?}");
+fn assert_valid(m: &Moment, q: &str, timelines: &[&str]) {
+    assert!(timelines.contains(&m.timeline.as_str()), "{q:?}: {m:?}");
     assert!((FIRST_YEAR..=LAST_YEAR).contains(&m.year), "{q:?}: {m:?}");
     if let Some(r) = &m.selection {
         assert!(parse_id(r).is_ok(), "{q:?}: {m:?}");
@@ -96,29 +100,57 @@ fn assert_valid(m: &Moment, q: &str) {
     }
 }
 
-#[test]
-fn any_link_opens_a_valid_moment_and_names_what_it_ignored() {
-    let mut rng = Rng(0x5eed_1234_abcd_0001);
-    for _ in 0..50_000 {
-        let q = random_query(&mut rng);
-        let parsed = Moment::parse(&q, &TIMELINES);
-        assert_valid(&parsed.moment, &q);
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4_000))]
+
+    #[test]
+    fn any_link_opens_a_valid_moment_and_names_what_it_ignored(q in query()) {
+        let timelines: Vec<&str> = timelines().iter().map(String::as_str).collect();
+        let parsed = Moment::parse(&q, &timelines);
+        assert_valid(&parsed.moment, &q, &timelines);
         // What the page writes back opens the same moment and ignores nothing.
-        let again = Moment::parse(&parsed.moment.to_query(), &TIMELINES);
-        assert_eq!(again.moment, parsed.moment, "{q:?}");
-        assert!(again.ignored.is_empty(), "{q:?}: {:?}", again.ignored);
-        // Every ignored value is named by its key, shortened if long.
+        let again = Moment::parse(&parsed.moment.to_query(), &timelines);
+        prop_assert_eq!(&again.moment, &parsed.moment);
+        prop_assert!(again.ignored.is_empty(), "{:?}", again.ignored);
+        // Every ignored value is named by its key and value (shortened if long), then why.
         for i in &parsed.ignored {
-            assert!(i.value.chars().count() <= 41, "{q:?}");
-            assert!(!i.to_string().is_empty());
+            prop_assert!(i.value.chars().count() <= 41);
+            let message = i.to_string();
+            let named = format!("{}={}: ", i.key, i.value);
+            prop_assert!(message.starts_with(&named), "{message}");
+            prop_assert!(message.len() > named.len() + 3, "{message}");
+            prop_assert!(["t", "y", "r", "v"].contains(&i.key.as_str())
+                || message.ends_with("not a key of the atlas"), "{message}");
         }
+    }
+
+    #[test]
+    fn valid_moments_round_trip(
+        t in 0usize..64,
+        year in FIRST_YEAR..=LAST_YEAR,
+        id in proptest::option::of("[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}"),
+        lon in -18_000i32..=18_000,
+        lat in -9_000i32..=9_000,
+        zoom in 100i32..=6_400,
+    ) {
+        let timelines: Vec<&str> = timelines().iter().map(String::as_str).collect();
+        let m = Moment {
+            timeline: timelines[t % timelines.len()].to_string(),
+            year,
+            selection: id,
+            view: View::new(f64::from(lon) / 100.0, f64::from(lat) / 100.0, f64::from(zoom) / 100.0),
+        };
+        let back = Moment::parse(&m.to_query(), &timelines);
+        prop_assert!(back.ignored.is_empty(), "{:?}: {:?}", m, back.ignored);
+        prop_assert_eq!(back.moment, m);
     }
 }
 
 #[test]
 fn huge_and_repeated_links_are_handled_quickly() {
+    let timelines: Vec<&str> = timelines().iter().map(String::as_str).collect();
     let long = "y=1925&".repeat(20_000) + &"%".repeat(100_000) + "&r=" + &"a".repeat(100_000);
-    let parsed = Moment::parse(&long, &TIMELINES);
+    let parsed = Moment::parse(&long, &timelines);
     assert_eq!(parsed.moment.year, 1925);
     assert_eq!(
         parsed.ignored.len(),
@@ -127,48 +159,36 @@ fn huge_and_repeated_links_are_handled_quickly() {
     );
 }
 
-#[test]
-fn valid_moments_round_trip_under_random_values() {
-    let mut rng = Rng(0xfeed_beef_0000_0042);
-    for _ in 0..20_000 {
-        let id: String = (0..1 + rng.below(20))
-            .map(|_| rng.pick(&["a", "b", "z", "0", "9", "x"]))
-            .collect();
-        let m = Moment {
-            timeline: rng.pick(&TIMELINES).to_string(),
-            year: FIRST_YEAR + rng.below(24) as i32,
-            selection: (rng.below(2) == 0).then_some(id),
-            view: View::new(
-                rng.below(36_001) as f64 / 100.0 - 180.0,
-                rng.below(18_001) as f64 / 100.0 - 90.0,
-                1.0 + rng.below(6_301) as f64 / 100.0,
-            ),
-        };
-        let back = Moment::parse(&m.to_query(), &TIMELINES);
-        assert!(back.ignored.is_empty(), "{m:?}: {:?}", back.ignored);
-        assert_eq!(back.moment, m);
-    }
+/// Ways people and networks break a text file: what, where (a fraction of the length), how
+/// much, and which character.
+#[derive(Debug, Clone)]
+struct Mutation {
+    kind: u8,
+    at: f64,
+    len: usize,
+    pick: usize,
 }
 
-fn data() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/geodata"))
+fn mutation() -> impl Strategy<Value = Mutation> {
+    (0u8..7, 0.0f64..1.0, 0usize..500, 0usize..7).prop_map(|(kind, at, len, pick)| Mutation {
+        kind,
+        at,
+        len,
+        pick,
+    })
 }
 
-/// Ways people and networks break a text file.
-fn mutate(rng: &mut Rng, text: &str) -> String {
+fn mutate(m: &Mutation, text: &str) -> String {
     let mut chars: Vec<char> = text.chars().collect();
-    let at = rng.below(chars.len());
-    match rng.below(7) {
+    let at = ((chars.len() as f64 * m.at) as usize).min(chars.len().saturating_sub(1));
+    match m.kind {
         0 => chars.truncate(at),
         1 => {
-            chars.remove(at.min(chars.len().saturating_sub(1)));
+            chars.remove(at);
         }
-        2 => chars.insert(
-            at,
-            *[&'{', &'"', &',', &']', &'\u{0}', &'9', &'-'][rng.below(7)],
-        ),
+        2 => chars.insert(at, ['{', '"', ',', ']', '\u{0}', '9', '-'][m.pick % 7]),
         3 => {
-            let end = (at + 1 + rng.below(200)).min(chars.len());
+            let end = (at + 1 + m.len % 200).min(chars.len());
             let piece: Vec<char> = chars[at..end].to_vec();
             chars.splice(at..at, piece);
         }
@@ -176,17 +196,17 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
             // A string where a number was, or the reverse.
             let s: String = chars.iter().collect();
             return s
-                .replacen(": \"", ": 17, \"x\": \"", 1 + rng.below(3))
+                .replacen(": \"", ": 17, \"x\": \"", 1 + m.pick % 3)
                 .replacen(": [", ": \"[", 1);
         }
         5 => {
             let s: String = chars.iter().collect();
             return s
-                .replacen("1918-11-11", "1918-13-45", 1 + rng.below(5))
-                .replacen("\"id\"", "\"ID\"", rng.below(2));
+                .replacen("1918-11-11", "1918-13-45", 1 + m.pick % 5)
+                .replacen("\"id\"", "\"ID\"", m.pick % 2);
         }
         _ => {
-            let end = (at + rng.below(500)).min(chars.len());
+            let end = (at + m.len).min(chars.len());
             chars.drain(at..end);
         }
     }
@@ -196,95 +216,140 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
 /// Loads a file's text the way the pipeline does; the error as the user reads it.
 type Loader = fn(&str, &str) -> Result<(), String>;
 
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap()
+/// Every authored file with the pipeline's loader of its kind (read once).
+fn authored() -> &'static [(String, String, Loader)] {
+    static FILES: OnceLock<Vec<(String, String, Loader)>> = OnceLock::new();
+    FILES.get_or_init(authored_files)
 }
 
-#[test]
-fn mutated_authored_files_give_errors_that_name_the_file_never_panics() {
-    let mut rng = Rng(0xda7a_da7a_0000_0007);
+fn authored_files() -> Vec<(String, String, Loader)> {
     let file = |rel: &str| data().join(rel).display().to_string();
-    let cases: Vec<(String, String, Loader)> = vec![
-        (
-            file("authored/regions.json"),
-            read(&data().join("authored/regions.json")),
-            |f, t| {
-                parse_json::<Recipe>(f, t)
-                    .and_then(|r| check_recipe(f, &r))
-                    .map_err(|e| e.to_string())
-            },
-        ),
-        (
-            file("authored/cuts.geojson"),
-            read(&data().join("authored/cuts.geojson")),
-            |f, t| parse_cuts(f, t).map(drop).map_err(|e| e.to_string()),
-        ),
-        (
-            file("authored/gazetteer.json"),
-            read(&data().join("authored/gazetteer.json")),
-            |f, t| {
-                parse_json::<GazetteerFile>(f, t)
-                    .map(drop)
-                    .map_err(|e| e.to_string())
-            },
-        ),
-        (
-            file("authored/corpus.json"),
-            read(&data().join("authored/corpus.json")),
-            |f, t| {
-                parse_json::<CorpusRecipe>(f, t)
-                    .map(drop)
-                    .map_err(|e| e.to_string())
-            },
-        ),
-        (
-            file("authored/timelines/red-triumph.json"),
-            read(&data().join("authored/timelines/red-triumph.json")),
+    let mut cases: Vec<(String, String, Loader)> = vec![
+        (file("authored/regions.json"), String::new(), |f, t| {
+            parse_json::<Recipe>(f, t)
+                .and_then(|r| check_recipe(f, &r))
+                .map_err(|e| e.to_string())
+        }),
+        (file("authored/cuts.geojson"), String::new(), |f, t| {
+            parse_cuts(f, t).map(drop).map_err(|e| e.to_string())
+        }),
+        (file("authored/gazetteer.json"), String::new(), |f, t| {
+            parse_json::<GazetteerFile>(f, t)
+                .map(drop)
+                .map_err(|e| e.to_string())
+        }),
+        (file("authored/corpus.json"), String::new(), |f, t| {
+            parse_json::<CorpusRecipe>(f, t)
+                .map(drop)
+                .map_err(|e| e.to_string())
+        }),
+    ];
+    for id in timelines() {
+        cases.push((
+            file(&format!("authored/timelines/{id}.json")),
+            String::new(),
             |f, t| {
                 parse_json::<Timeline>(f, t)
                     .map(drop)
                     .map_err(|e| e.to_string())
             },
-        ),
-    ];
-    for (name, text, load) in &cases {
-        assert_eq!(load(name, text), Ok(()), "{name} itself loads");
-        let mut failures = 0;
-        for _ in 0..300 {
-            let bad = mutate(&mut rng, text);
-            if let Err(message) = load(name, &bad) {
-                failures += 1;
-                assert!(
-                    message.starts_with(name.as_str()),
-                    "the error names the file: {message}"
-                );
-                assert!(message.len() > name.len() + 4, "and says why: {message}");
-            }
-        }
+        ));
+    }
+    for (name, text, _) in &mut cases {
+        *text = read(Path::new(name));
+    }
+    cases
+}
+
+#[test]
+fn every_authored_file_loads_and_a_truncated_one_is_named() {
+    for (name, text, load) in authored() {
+        assert_eq!(load(&name, &text), Ok(()), "{name} itself loads");
+        let half: String = text.chars().take(text.chars().count() / 2).collect();
+        let message = load(&name, &half).expect_err("half a file does not load");
         assert!(
-            failures > 100,
-            "{name}: the mutations should mostly break it ({failures})"
+            message.starts_with(name.as_str()),
+            "the error names the file: {message}"
         );
     }
 }
 
-#[test]
-fn mutated_built_data_never_panics_the_decoders() {
-    let mut rng = Rng(0x0b0b_0000_1111_2222);
-    let topology = read(&data().join("build/topology.json"));
-    let corpus = read(&data().join("build/corpus.json"));
-    for _ in 0..60 {
-        if let Ok(t) = serde_json::from_str::<Topology>(&mutate(&mut rng, &topology)) {
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn a_mutated_authored_file_gives_an_error_that_names_the_file(
+        which in 0usize..64,
+        m in mutation(),
+    ) {
+        let cases = authored();
+        let (name, text, load) = &cases[which % cases.len()];
+        if let Err(message) = load(name, &mutate(&m, text)) {
+            prop_assert!(message.starts_with(name.as_str()), "the error names the file: {message}");
+            let why = message[name.len()..].trim_start_matches([':', ' ']);
+            prop_assert!(why.chars().filter(|c| c.is_alphabetic()).count() >= 4, "and says why: {message}");
+        }
+    }
+
+}
+
+proptest! {
+    // Each case decodes the whole topology: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(80))]
+
+    #[test]
+    fn mutated_built_data_never_panics_the_decoders(m in mutation()) {
+        let [topology, corpus, atlas] = built();
+        if let Ok(t) = serde_json::from_str::<Topology>(&mutate(&m, topology)) {
             // Decoding either succeeds or says what is wrong.
             if let Err(e) = t.decode() {
-                assert!(!e.to_string().is_empty());
+                prop_assert!(e.to_string().chars().filter(|c| c.is_alphabetic()).count() >= 4);
             }
         }
-        let _ = serde_json::from_str::<Corpus>(&mutate(&mut rng, &corpus));
+        let _ = serde_json::from_str::<Corpus>(&mutate(&m, corpus));
+        if let Ok(file) = serde_json::from_str::<AtlasFile>(&mutate(&m, atlas)) {
+            let _ = file.into_atlas();
+        }
     }
-    // Hostile numbers in arcs and references.
-    let mut t: Topology = serde_json::from_str(&topology).unwrap();
+}
+
+/// The built topology, corpus and atlas files' texts (read once).
+fn built() -> &'static [String; 3] {
+    static TEXTS: OnceLock<[String; 3]> = OnceLock::new();
+    TEXTS.get_or_init(|| {
+        ["topology", "corpus", "atlas"].map(|f| read(&data().join(format!("build/{f}.json"))))
+    })
+}
+
+fn topology() -> Topology {
+    serde_json::from_str(&read(&data().join("build/topology.json"))).unwrap()
+}
+
+#[test]
+fn an_arc_whose_numbers_overflow_is_named() {
+    let mut t = topology();
     t.arcs[0] = vec![i64::MAX, i64::MAX, i64::MAX, 1];
-    t.regions[0].polygons = vec![vec![vec![i64::MIN]], vec![]];
-    assert!(t.decode().is_err());
+    assert_eq!(t.decode().unwrap_err(), TopologyError::OddArc(0));
+}
+
+#[test]
+fn a_reference_to_no_arc_is_named_with_its_region() {
+    let mut t = topology();
+    let region = t.regions[0].id.clone();
+    t.regions[0].polygons = vec![vec![vec![i64::MIN]]];
+    assert_eq!(
+        t.decode().unwrap_err(),
+        TopologyError::ArcRef {
+            region,
+            arc: i64::MIN
+        }
+    );
+}
+
+#[test]
+fn an_empty_polygon_is_an_open_ring_of_its_region() {
+    let mut t = topology();
+    let region = t.regions[0].id.clone();
+    t.regions[0].polygons.push(vec![]);
+    assert_eq!(t.decode().unwrap_err(), TopologyError::OpenRing { region });
 }

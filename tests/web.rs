@@ -308,3 +308,118 @@ fn a_panic_shows_a_message_that_offers_a_reload() {
     uchronia::app::report_panic("again");
     assert_eq!(document().query_selector_all("#panic").unwrap().length(), 1);
 }
+
+mod map {
+    use super::*;
+    use std::sync::Arc;
+    use uchronia::components::map::scene::{shown_states, Maps, Scene};
+    use uchronia::components::MapView;
+    use uchronia::data::MapData;
+    use uchronia::model::atlas::Atlas;
+    use uchronia::model::camera::Camera;
+    use uchronia::model::map_state::TimelineMaps;
+    use uchronia::model::topology::Topology;
+
+    /// Two squares side by side, `a` and `b`, sharing one edge; `b` changes hands in 1925.
+    fn two_regions() -> MapData {
+        let topology: Topology = serde_json::from_value(serde_json::json!({
+            "format": "uchronia-topology", "version": 1, "projection": "EPSG:3035",
+            "unit_m": 250.0, "origin": [4321000.0, 3210000.0], "width": 20, "height": 10,
+            "arcs": [[10, 0, 0, 10], [10, 10, -10, 0, 0, -10, 10, 0], [10, 0, 10, 0, 0, 10, -10, 0]],
+            "regions": [
+                { "id": "a", "en": "Aland", "local": "Aland", "polygons": [[[0, 1]]],
+                  "label": [5, 5], "area_km2": 6.0 },
+                { "id": "b", "en": "Beland", "local": "Beland", "polygons": [[[2, -1]]],
+                  "label": [15, 5], "area_km2": 6.0 }
+            ]
+        }))
+        .unwrap();
+        let atlas: Atlas = serde_json::from_value(serde_json::json!({ "timelines": [{
+            "id": "real", "name": "Real", "summary": "",
+            "states": [
+                { "id": "x", "name": "Xland", "colour": "#aa0000" },
+                { "id": "y", "name": "Yland", "colour": "#0000aa" }
+            ],
+            "records": [
+                { "region": "a", "holder": "x", "status": "part", "from": "1918-11-11" },
+                { "region": "b", "holder": "x", "status": "part", "from": "1918-11-11" },
+                { "region": "b", "holder": "y", "status": "occupied", "of": "x", "from": "1925-01-01" }
+            ]
+        }]}))
+        .unwrap();
+        MapData::new(topology.decode().unwrap(), atlas)
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_border_between_two_regions_shows_exactly_when_their_holders_differ() {
+        let root = container();
+        let data = Arc::new(two_regions());
+        let year_signal = RwSignal::new(1924);
+        let _m = leptos::mount::mount_to(root.clone(), {
+            let data = data.clone();
+            move || {
+                let year = Memo::new(move |_| year_signal.get());
+                let maps = Memo::new({
+                    let data = data.clone();
+                    move |_| {
+                        Maps(Arc::new(
+                            TimelineMaps::new(&data.atlas, "real", &data.region_ids()).unwrap(),
+                        ))
+                    }
+                });
+                let scene = Scene::follow(data.clone(), maps, year);
+                let states = Memo::new({
+                    let data = data.clone();
+                    move |_| maps.with(|m| shown_states(&data, &m.0, m.0.year(year.get())))
+                });
+                view! {
+                    <MapView
+                        data=data.clone()
+                        scene=scene
+                        states=states
+                        selected=Signal::derive(|| None::<usize>)
+                        places=Signal::derive(Vec::new)
+                        selected_place=Signal::derive(|| None::<String>)
+                        on_select_place=Callback::new(|_| {})
+                        camera=RwSignal::new(Camera::new(10.0, 5.0, 64.0))
+                        home=Camera::new(10.0, 5.0, 64.0)
+                        on_select=Callback::new(|_| {})
+                        on_camera_settled=Callback::new(|_| {})
+                    />
+                }
+            }
+        });
+        let attr = |selector: &str, name: &str| {
+            root.query_selector(selector)
+                .unwrap()
+                .unwrap_or_else(|| panic!("{selector} is on the map"))
+                .get_attribute(name)
+                .unwrap_or_default()
+        };
+        let border = r#"[data-between="a b"]"#;
+        let hatched = || {
+            root.query_selector(r#"path.hatch[data-region="b"]"#)
+                .unwrap()
+                .is_some()
+        };
+        assert_eq!(attr(border, "display"), "none", "one holder, no border");
+        assert_eq!(attr(r#"path.region[data-region="b"]"#, "fill"), "#aa0000");
+        assert!(!hatched());
+
+        year_signal.set(1925);
+        next_frame().await;
+        assert_eq!(attr(border, "display"), "inline", "two holders, a border");
+        assert_eq!(attr(r#"path.region[data-region="b"]"#, "fill"), "#0000aa");
+        assert_eq!(
+            attr(r#"path.region[data-region="b"]"#, "aria-label"),
+            "Beland, Yland (occupied · Xland)"
+        );
+        assert!(hatched(), "an occupation is hatched");
+        assert_eq!(attr(r#"path.region[data-region="a"]"#, "fill"), "#aa0000");
+
+        year_signal.set(1920);
+        next_frame().await;
+        assert_eq!(attr(border, "display"), "none", "back to one holder");
+        assert!(!hatched());
+    }
+}

@@ -14,7 +14,7 @@ fn main() {}
 mod cli {
     use std::path::PathBuf;
     use std::process::ExitCode;
-    use uchronia::model::date::{FIRST_YEAR, LAST_YEAR};
+    use uchronia::model::date::{Date, FIRST_YEAR, LAST_YEAR};
     use uchronia::pipeline::{build, export, validate};
 
     const USAGE: &str = "\
@@ -29,7 +29,7 @@ usage:
   atlas validate [--data DIR]
   atlas export --timeline T --year Y [--data DIR]
   atlas export --all --out DIR [--data DIR]
-  atlas owner --timeline T --year Y --at LON,LAT [--data DIR]
+  atlas owner --timeline T (--year Y | --date YYYY-MM-DD) --at LON,LAT [--data DIR]
   atlas passages --timeline T --year Y (--at LON,LAT | --region ID | --place ID) [--data DIR]
         the passages about that region or place, nearest in date first, as JSON
 
@@ -75,6 +75,18 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
             _ => Err(format!(
                 "--year must be a year from {FIRST_YEAR} to {LAST_YEAR}, not '{text}'"
             )),
+        }
+    }
+
+    fn day(text: &str) -> Result<Date, String> {
+        match Date::parse(text) {
+            Ok(d) if (Date::START..=Date::END).contains(&d) => Ok(d),
+            Ok(_) => Err(format!(
+                "--date must fall from {} to {}, not '{text}'",
+                Date::START,
+                Date::END
+            )),
+            Err(e) => Err(format!("--date must be YYYY-MM-DD: {e}")),
         }
     }
 
@@ -224,10 +236,14 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
                 }
                 if command == "owner" {
                     let timeline = args.required("--timeline")?;
-                    let y = year(&args.required("--year")?)?;
+                    let date = match (args.value("--year")?, args.value("--date")?) {
+                        (Some(y), None) => Date::for_year(year(&y)?),
+                        (None, Some(d)) => day(&d)?,
+                        _ => return Err("give exactly one of --year and --date".into()),
+                    };
                     let (lon, lat) = lon_lat(&args.required("--at")?)?;
                     args.done()?;
-                    let answer = export::owner_at(&decoded, &atlas, &timeline, y, lon, lat)
+                    let answer = export::owner_at(&decoded, &atlas, &timeline, date, lon, lat)
                         .map_err(|e| e.to_string())?;
                     println!(
                         "{}",

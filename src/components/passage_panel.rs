@@ -46,6 +46,9 @@ pub fn PassagePanel(
     on_read: Callback<String>,
     /// Called to close the selection.
     on_close: Callback<()>,
+    /// The passages are still on their way (or failed): what to say instead of "nothing".
+    #[prop(optional, into)]
+    pending: MaybeProp<String>,
 ) -> impl IntoView {
     view! {
         <section class="passages" aria-label="Passages">
@@ -71,14 +74,18 @@ pub fn PassagePanel(
                         </div>
                         {s.summary.map(|t| view! { <p class="subject-summary">{t}</p> })}
                         {s.note.map(|t| view! { <p class="record-note">{t}</p> })}
-                        {empty
-                            .then(|| {
-                                view! {
-                                    <p class="empty">
-                                        "The texts of this timeline say nothing about " {name.clone()} " here."
-                                    </p>
-                                }
-                            })}
+                        {match pending.get() {
+                            Some(why) => Some(view! { <p class="empty" role="status">{why}</p> }.into_any()),
+                            None => empty
+                                .then(|| {
+                                    view! {
+                                        <p class="empty">
+                                            "The texts of this timeline say nothing about " {name.clone()} " here."
+                                        </p>
+                                    }
+                                        .into_any()
+                                }),
+                        }}
                         <ol class="passage-list">
                             {list
                                 .into_iter()

@@ -32,17 +32,15 @@ impl TimelineChoice {
 #[component]
 pub fn TimelinePicker(
     /// The timelines to choose from.
-    choices: Vec<TimelineChoice>,
+    #[prop(into)]
+    choices: Signal<Vec<TimelineChoice>>,
     /// The id of the shown timeline.
     #[prop(into)]
     value: Signal<String>,
     /// Called with the id of the chosen timeline.
     on_change: Callback<String>,
 ) -> impl IntoView {
-    let about = {
-        let choices = choices.clone();
-        move || choices.iter().find(|c| c.id == value.get()).cloned()
-    };
+    let about = move || choices.with(|cs| cs.iter().find(|c| c.id == value.get()).cloned());
     view! {
         <div class="timeline-picker">
             <label for="timeline-select">"Timeline"</label>
@@ -51,7 +49,7 @@ pub fn TimelinePicker(
                 prop:value=move || value.get()
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
-                {choices
+                {move || choices.with(|cs| cs
                     .iter()
                     .map(|c| {
                         let id = c.id.clone();
@@ -61,7 +59,7 @@ pub fn TimelinePicker(
                             </option>
                         }
                     })
-                    .collect_view()}
+                    .collect_view())}
             </select>
             {move || {
                 about()

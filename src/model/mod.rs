@@ -1,7 +1,9 @@
 //! The ground floor: pure Rust shared by the page and the command line. No DOM, no files.
 
 pub mod atlas;
+pub mod camera;
 pub mod date;
+pub mod map_state;
 pub mod passages;
 pub mod permalink;
 pub mod projection;

@@ -4,11 +4,12 @@
 use super::arcs::to_polygon;
 use crate::model::atlas::{Atlas, AtlasError};
 use crate::model::date::Date;
+use crate::model::map_state::{MapState, TimelineMaps};
 use crate::model::topology::Decoded;
+use geo::orient::{Direction, Orient};
 use geo::{Coord, MapCoords, MultiPolygon, Polygon};
 use geojson::{Feature, FeatureCollection, JsonObject};
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 /// Longitude and latitude rounded to 5 decimals (about a metre), so exports stay small
 /// and two runs give the same bytes.
@@ -44,52 +45,71 @@ fn without_slivers(shape: MultiPolygon<f64>, unit_m: f64) -> MultiPolygon<f64> {
     )
 }
 
-/// The map of a timeline on the day a year stands for.
+/// The map of a timeline on the day a year stands for: one dissolved feature per state, in
+/// the order of the states' ids, exterior rings counter-clockwise as RFC 7946 asks.
 pub fn export_year(
     decoded: &Decoded,
     atlas: &Atlas,
     timeline: &str,
     year: i32,
 ) -> Result<FeatureCollection, AtlasError> {
-    let date = Date::for_year(year);
-    let t = atlas.timeline(timeline)?;
-    let ids: Vec<&str> = decoded
+    let maps = TimelineMaps::new(atlas, timeline, &region_ids(decoded))?;
+    Ok(export_map(decoded, atlas, &maps, maps.year(year)))
+}
+
+/// The region ids of a topology, in its order.
+pub fn region_ids(decoded: &Decoded) -> Vec<&str> {
+    decoded
         .topology
         .regions
         .iter()
         .map(|r| r.id.as_str())
-        .collect();
-    let holdings = atlas.ownership_at(timeline, date, &ids)?;
-    let mut states: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
-    for (i, h) in holdings.iter().enumerate() {
-        if let Some(h) = h {
-            states
-                .entry(h.state.id.as_str())
-                .or_insert((h.state.name.as_str(), Vec::new()))
-                .1
-                .push(i);
-        }
-    }
+        .collect()
+}
+
+/// One map of a timeline as GeoJSON.
+pub fn export_map(
+    decoded: &Decoded,
+    atlas: &Atlas,
+    maps: &TimelineMaps,
+    state: &MapState,
+) -> FeatureCollection {
+    let regions = &decoded.topology.regions;
+    let areas: Vec<f64> = regions.iter().map(|r| r.area_km2).collect();
+    let sources = atlas
+        .timeline(&maps.timeline)
+        .map(|t| t.sources.clone())
+        .unwrap_or_default();
+    let mut states = state.states_on_map(&areas);
+    states.sort_by(|a, b| maps.states[a.state].id.cmp(&maps.states[b.state].id));
     let features = states
         .into_iter()
-        .map(|(id, (name, regions))| {
-            let polygons: Vec<Polygon<f64>> = regions
+        .map(|s| {
+            let mut parts = s.parts;
+            parts.sort_unstable();
+            let polygons: Vec<Polygon<f64>> = parts
                 .iter()
                 .flat_map(|&r| decoded.rings[r].iter().map(|rings| to_polygon(rings)))
                 .collect();
             let dissolved =
                 without_slivers(geo::unary_union(polygons.iter()), decoded.topology.unit_m);
-            let lon_lat = dissolved.map_coords(|c| to_lon_lat(decoded, c));
+            let lon_lat = dissolved
+                .map_coords(|c| to_lon_lat(decoded, c))
+                .orient(Direction::Default);
+            let holder = &maps.states[s.state];
             let mut properties = JsonObject::new();
-            properties.insert("id".into(), json!(id));
-            properties.insert("name".into(), json!(name));
-            properties.insert("timeline".into(), json!(timeline));
-            properties.insert("date".into(), json!(date.to_string()));
+            properties.insert("id".into(), json!(holder.id));
+            properties.insert("name".into(), json!(holder.name));
+            properties.insert("timeline".into(), json!(maps.timeline));
+            properties.insert("date".into(), json!(state.date.to_string()));
             properties.insert(
                 "regions".into(),
-                json!(regions.iter().map(|&r| ids[r]).collect::<Vec<_>>()),
+                json!(parts
+                    .iter()
+                    .map(|&r| regions[r].id.as_str())
+                    .collect::<Vec<_>>()),
             );
-            properties.insert("sources".into(), json!(t.sources));
+            properties.insert("sources".into(), json!(sources));
             Feature {
                 bbox: None,
                 geometry: Some(geojson::Geometry::from(&lon_lat)),
@@ -99,50 +119,49 @@ pub fn export_year(
             }
         })
         .collect();
-    Ok(FeatureCollection {
+    FeatureCollection {
         bbox: None,
         features,
         foreign_members: None,
-    })
+    }
 }
 
-/// The region at a longitude and latitude and who holds it, as JSON; `region: null` at sea
-/// or outside the map.
+/// The region at a longitude and latitude and who holds it on a day, as JSON; `region: null`
+/// at sea or outside the map.
 pub fn owner_at(
     decoded: &Decoded,
     atlas: &Atlas,
     timeline: &str,
-    year: i32,
+    date: Date,
     lon: f64,
     lat: f64,
 ) -> Result<Value, AtlasError> {
-    let date = Date::for_year(year);
-    atlas.timeline(timeline)?;
-    let region = decoded
+    let maps = TimelineMaps::new(atlas, timeline, &region_ids(decoded))?;
+    let index = decoded
         .topology
         .to_map(lon, lat)
-        .and_then(|p| decoded.region_at(p))
-        .map(|i| &decoded.topology.regions[i]);
-    let Some(region) = region else {
+        .and_then(|p| decoded.region_at(p));
+    let Some(index) = index else {
         return Ok(
             json!({ "timeline": timeline, "date": date.to_string(), "at": [lon, lat], "region": null, "holder": null }),
         );
     };
-    let holding = atlas.holder_of(timeline, date, &region.id)?;
-    let of = holding
-        .and_then(|h| h.record.of.as_deref())
-        .and_then(|of| atlas.state(timeline, of).ok().flatten())
-        .map(|s| json!({ "id": s.id, "name": s.name }));
+    let region = &decoded.topology.regions[index];
+    let map = maps.at(atlas, date)?;
+    let cell = map.cells[index];
+    let record = cell.map(|c| &atlas.timelines[c.record.timeline].records[c.record.record]);
+    let state = |i: usize| json!({ "id": maps.states[i].id, "name": maps.states[i].name });
     Ok(json!({
         "timeline": timeline,
         "date": date.to_string(),
         "at": [lon, lat],
         "region": { "id": region.id, "name": region.en, "local": region.local },
-        "holder": holding.map(|h| json!({ "id": h.state.id, "name": h.state.name })),
-        "status": holding.map(|h| h.record.status.label()),
-        "of": of,
-        "since": holding.map(|h| h.record.from.to_string()),
-        "note": holding.and_then(|h| h.record.note.clone()),
+        "holder": cell.map(|c| state(c.holder)),
+        "status": cell.map(|c| c.status.label()),
+        "of": cell.and_then(|c| c.of).map(state),
+        "dotted": cell.map(|c| c.dotted),
+        "since": record.map(|r| r.from.to_string()),
+        "note": record.and_then(|r| r.note.clone()),
     }))
 }
 

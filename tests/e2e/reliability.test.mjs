@@ -31,22 +31,44 @@ const alert = (page) => page.getByRole("alert");
 
 test("a truncated data file shows what failed and a Retry that recovers", async () => {
   const dir = copyOfSite();
-  const corpus = join(dir, "data/corpus.json");
-  const good = readFileSync(corpus);
-  writeFileSync(corpus, good.subarray(0, Math.floor(good.length / 2)));
+  const topology = join(dir, "data/topology.json");
+  const good = readFileSync(topology);
+  writeFileSync(topology, good.subarray(0, Math.floor(good.length / 2)));
   const site = await serve(dir);
   try {
     const page = await openPage(browser, `${site.url}/?t=real&y=1930`);
     await alert(page).waitFor();
     const text = await alert(page).innerText();
-    assert.match(text, /data\/corpus\.json is damaged or of another version/);
+    assert.match(text, /data\/topology\.json is damaged or of another version/);
     assert.equal(await page.locator("path.region").count(), 0);
     // The network comes back with the whole file: Retry loads the atlas.
-    writeFileSync(corpus, good);
+    writeFileSync(topology, good);
     await page.getByRole("button", { name: "Retry" }).click();
     await page.locator('path.region[data-region="saar"]').waitFor();
     assert.equal(await alert(page).count(), 0);
     assert.equal(new URL(page.url()).searchParams.get("y"), "1930", "nothing of the moment was lost");
+  } finally {
+    await site.close();
+  }
+});
+
+test("a truncated corpus leaves the map working, says what failed, and Retry brings the passages", async () => {
+  const dir = copyOfSite();
+  const corpus = join(dir, "data/corpus.json");
+  const good = readFileSync(corpus);
+  writeFileSync(corpus, good.subarray(0, Math.floor(good.length / 2)));
+  const site = await serve(dir);
+  try {
+    const page = await openPage(browser, `${site.url}/?t=red-triumph&y=1924&r=bavaria`);
+    await alert(page).waitFor();
+    assert.match(await alert(page).innerText(), /data\/corpus\.json is damaged or of another version/);
+    assert.ok((await page.locator("path.region").count()) > 100, "the map is drawn without the texts");
+    assert.match(await page.getByRole("region", { name: "Passages" }).innerText(), /could not be loaded/);
+    writeFileSync(corpus, good);
+    await page.getByRole("button", { name: "Retry" }).click();
+    await page.locator("li.passage").first().waitFor();
+    assert.equal(await alert(page).count(), 0);
+    assert.match(await page.getByRole("region", { name: "Passages" }).innerText(), /Bavarian front/);
   } finally {
     await site.close();
   }

@@ -1,0 +1,123 @@
+//! The map: layers of SVG (regions, hatching and dots, lines, borders, selection, places,
+//! names) under a pan and zoom hook, with its buttons and tooltip.
+
+pub mod borders;
+pub mod controls;
+pub mod labels;
+pub mod pan_zoom;
+pub mod places;
+pub mod regions;
+pub mod scene;
+pub mod tooltip;
+
+use crate::data::MapData;
+use crate::model::camera::Camera;
+use borders::BorderLayer;
+use controls::MapControls;
+use labels::LabelLayer;
+use leptos::prelude::*;
+use pan_zoom::use_pan_zoom;
+use places::{PlaceLayer, PlaceMarker};
+use regions::{OverlayLayer, RegionLayer};
+use scene::{Scene, ShownState};
+use std::sync::Arc;
+use tooltip::Tooltip;
+
+/// The map of one moment.
+#[component]
+pub fn MapView(
+    /// The decoded data and its paths.
+    data: Arc<MapData>,
+    /// The look of each region and which borders show.
+    scene: Scene,
+    /// The states on the map, largest first (for their names).
+    #[prop(into)]
+    states: Signal<Vec<ShownState>>,
+    /// The selected region, if any.
+    #[prop(into)]
+    selected: Signal<Option<usize>>,
+    /// Places with passages in the shown timeline.
+    #[prop(into)]
+    places: Signal<Vec<PlaceMarker>>,
+    /// The selected place, if any.
+    #[prop(into)]
+    selected_place: Signal<Option<String>>,
+    /// Called when a place is chosen.
+    on_select_place: Callback<String>,
+    /// The camera; the map writes it while the user pans and zooms.
+    camera: RwSignal<Camera>,
+    /// The camera the reset button returns to.
+    home: Camera,
+    /// Called when a region is chosen (click, Enter).
+    on_select: Callback<usize>,
+    /// Called when the view settles after a pan or zoom (at most a few times a second).
+    on_camera_settled: Callback<()>,
+) -> impl IntoView {
+    let unit = data.decoded.topology.unit_m;
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let pan_zoom = use_pan_zoom(svg, camera, unit, home, on_camera_settled);
+    let view_box = move || {
+        let b = camera.get().view_box(unit);
+        format!(
+            "{:.1} {:.1} {:.1} {:.1}",
+            b[0],
+            b[1],
+            b[2] - b[0],
+            b[3] - b[1]
+        )
+    };
+    let hovered = RwSignal::new(None);
+    let outline = {
+        let data = data.clone();
+        move || {
+            selected
+                .get()
+                .and_then(|i| data.region_paths.get(i).cloned())
+        }
+    };
+    view! {
+        <div class="map-wrap" on:keydown=move |ev| pan_zoom.key(ev)>
+            <svg
+                node_ref=svg
+                class="map"
+                viewBox=view_box
+                style=move || format!("--px: {:.3}", pan_zoom.units_per_px())
+                preserveAspectRatio="xMidYMid meet"
+                role="group"
+                aria-label="Map"
+                on:pointerdown=move |ev| pan_zoom.pointer_down(ev)
+                on:pointermove=move |ev| pan_zoom.pointer_move(ev)
+                on:pointerup=move |ev| pan_zoom.pointer_up(ev)
+                on:pointercancel=move |ev| pan_zoom.pointer_up(ev)
+                on:wheel=move |ev| pan_zoom.wheel(ev)
+            >
+                <defs>
+                    <pattern id="hatch" patternUnits="userSpaceOnUse" width="24" height="24" patternTransform="rotate(45)">
+                        <line x1="0" y1="0" x2="0" y2="24" stroke="rgba(20,20,20,0.45)" stroke-width="7" />
+                    </pattern>
+                    <pattern id="dots" patternUnits="userSpaceOnUse" width="40" height="40">
+                        <circle cx="10" cy="10" r="4.5" fill="rgba(255,255,255,0.75)" />
+                        <circle cx="30" cy="30" r="4.5" fill="rgba(255,255,255,0.75)" />
+                    </pattern>
+                </defs>
+                <RegionLayer
+                    data=data.clone()
+                    looks=scene.looks.clone()
+                    selected=selected
+                    hovered=hovered
+                    was_drag=Signal::derive(move || pan_zoom.was_drag())
+                    on_select=on_select
+                />
+                <OverlayLayer data=data.clone() looks=scene.looks.clone() />
+                <path class="region-lines" d=data.region_lines.clone() />
+                <path class="coast" d=data.coast_path.clone() />
+                <BorderLayer data=data.clone() shown=scene.borders.clone() />
+                <path class="selection" d=outline />
+                <PlaceLayer places=places selected=selected_place on_select=on_select_place pan_zoom=pan_zoom />
+                <LabelLayer data=data.clone() states=states places=places pan_zoom=pan_zoom />
+            </svg>
+            <MapControls pan_zoom=pan_zoom />
+            <Tooltip hovered=hovered looks=scene.looks.clone() />
+        </div>
+    }
+}

@@ -1,0 +1,240 @@
+//! Pan and zoom: drag, wheel, pinch and keys move the camera; the map's size on screen is
+//! measured with a `ResizeObserver` (a phone's bottom sheet resizes it without a window resize);
+//! a view that settles is reported at most a few times a second.
+
+use crate::model::camera::Camera;
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+
+/// Screen pixels a pointer may move before a press counts as a drag, not a click.
+const CLICK_SLOP_PX: f64 = 3.0;
+/// The shortest time between two reports of a view that keeps changing (wheel, drag).
+const SETTLE_EVERY: Duration = Duration::from_millis(250);
+
+/// The state of the gestures on one map; `Copy`, so handlers can share it.
+#[derive(Clone, Copy)]
+pub struct PanZoom {
+    pub camera: RwSignal<Camera>,
+    /// The map's size on screen in pixels.
+    pub screen: RwSignal<(f64, f64)>,
+    svg: NodeRef<leptos::svg::Svg>,
+    unit_m: f64,
+    home: Camera,
+    on_settled: Callback<()>,
+    /// Pointers down on the map: id and last position. One pans, two pinch.
+    pointers: StoredValue<Vec<(i32, f64, f64)>>,
+    moved: StoredValue<f64>,
+    /// A report of the view is waiting for its turn.
+    pending: StoredValue<bool>,
+}
+
+/// Sets up the gestures of the map drawn in `svg`.
+pub fn use_pan_zoom(
+    svg: NodeRef<leptos::svg::Svg>,
+    camera: RwSignal<Camera>,
+    unit_m: f64,
+    home: Camera,
+    on_settled: Callback<()>,
+) -> PanZoom {
+    let screen = RwSignal::new((1000.0f64, 620.0f64));
+    let measure = move || {
+        if let Some(el) = svg.get_untracked() {
+            let r = el.get_bounding_client_rect();
+            if r.width() > 0.0
+                && r.height() > 0.0
+                && screen.get_untracked() != (r.width(), r.height())
+            {
+                screen.set((r.width(), r.height()));
+            }
+        }
+    };
+    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
+    Effect::new(move |_| {
+        let Some(el) = svg.get() else { return };
+        measure();
+        let callback = Closure::<dyn FnMut()>::new(measure);
+        if let Ok(o) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            o.observe(&el);
+            observer.set_value(Some((o, callback)));
+        }
+    });
+    on_cleanup(move || {
+        observer.update_value(|o| {
+            if let Some((o, _)) = o.take() {
+                o.disconnect();
+            }
+        })
+    });
+    PanZoom {
+        camera,
+        screen,
+        svg,
+        unit_m,
+        home,
+        on_settled,
+        pointers: StoredValue::new(Vec::new()),
+        moved: StoredValue::new(0.0),
+        pending: StoredValue::new(false),
+    }
+}
+
+impl PanZoom {
+    /// Map units per screen pixel now.
+    pub fn units_per_px(&self) -> f64 {
+        self.camera
+            .get()
+            .units_per_px(self.unit_m, self.screen.get())
+    }
+
+    /// Whether the last press moved the map (so its click is no selection).
+    pub fn was_drag(&self) -> bool {
+        self.moved.get_value() > CLICK_SLOP_PX
+    }
+
+    /// Reports the view now (a discrete step: a button, a key, a released drag).
+    fn settle(&self) {
+        self.on_settled.run(());
+    }
+
+    /// Reports the view soon: at most once per `SETTLE_EVERY` while it keeps changing.
+    fn settle_soon(&self) {
+        if self.pending.get_value() {
+            return;
+        }
+        self.pending.set_value(true);
+        let (pending, on_settled) = (self.pending, self.on_settled);
+        set_timeout(
+            move || {
+                pending.set_value(false);
+                on_settled.run(());
+            },
+            SETTLE_EVERY,
+        );
+    }
+
+    /// Offset of a client point from the map's centre, in pixels.
+    fn offset_from_centre(&self, x: f64, y: f64) -> (f64, f64) {
+        self.svg
+            .get_untracked()
+            .map(|svg| {
+                let r = svg.get_bounding_client_rect();
+                (
+                    x - r.left() - r.width() / 2.0,
+                    y - r.top() - r.height() / 2.0,
+                )
+            })
+            .unwrap_or((0.0, 0.0))
+    }
+
+    fn zoom_at(&self, factor: f64, x: f64, y: f64) {
+        let s = self
+            .camera
+            .get_untracked()
+            .units_per_px(self.unit_m, self.screen.get_untracked());
+        let at = self.offset_from_centre(x, y);
+        self.camera.update(|c| *c = c.zoomed_about(factor, at, s));
+    }
+
+    /// Zoom in or out by a factor about the centre, as the buttons and keys do.
+    pub fn step_zoom(&self, factor: f64) {
+        self.camera.update(|c| *c = c.zoomed(factor));
+        self.settle();
+    }
+
+    /// Back to the home view.
+    pub fn reset(&self) {
+        self.camera.set(self.home);
+        self.settle();
+    }
+
+    pub fn pointer_down(&self, ev: web_sys::PointerEvent) {
+        // The pointer is captured only once it moves (below): capturing at once would send
+        // the click of a plain tap to the map instead of to the region under it.
+        let (id, x, y) = (
+            ev.pointer_id(),
+            f64::from(ev.client_x()),
+            f64::from(ev.client_y()),
+        );
+        self.pointers.update_value(|p| {
+            p.retain(|(i, _, _)| *i != id);
+            p.push((id, x, y));
+        });
+        self.moved.set_value(0.0);
+    }
+
+    pub fn pointer_move(&self, ev: web_sys::PointerEvent) {
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let mut down = self.pointers.get_value();
+        let Some(k) = down.iter().position(|(id, _, _)| *id == ev.pointer_id()) else {
+            return;
+        };
+        let (_, lx, ly) = down[k];
+        let step = (x - lx).abs() + (y - ly).abs();
+        let moved = self.moved.get_value();
+        if moved <= CLICK_SLOP_PX && moved + step > CLICK_SLOP_PX {
+            if let Some(target) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = target.set_pointer_capture(ev.pointer_id());
+            }
+        }
+        if down.len() == 1 {
+            self.moved.set_value(moved + step);
+            let s = self
+                .camera
+                .get_untracked()
+                .units_per_px(self.unit_m, self.screen.get_untracked());
+            self.camera.update(|c| *c = c.panned_px(x - lx, y - ly, s));
+        } else if down.len() == 2 {
+            let other = down[1 - k];
+            let d0 = ((lx - other.1).powi(2) + (ly - other.2).powi(2)).sqrt();
+            let d1 = ((x - other.1).powi(2) + (y - other.2).powi(2)).sqrt();
+            if d0 > 0.0 && d1 > 0.0 {
+                self.moved.set_value(moved + (d1 - d0).abs());
+                self.zoom_at(d1 / d0, (x + other.1) / 2.0, (y + other.2) / 2.0);
+            }
+        }
+        down[k] = (ev.pointer_id(), x, y);
+        self.pointers.set_value(down);
+    }
+
+    pub fn pointer_up(&self, ev: web_sys::PointerEvent) {
+        self.pointers
+            .update_value(|p| p.retain(|(id, _, _)| *id != ev.pointer_id()));
+        if self.was_drag() && self.pointers.with_value(Vec::is_empty) {
+            self.settle();
+        }
+    }
+
+    pub fn wheel(&self, ev: web_sys::WheelEvent) {
+        ev.prevent_default();
+        let factor = (-ev.delta_y() * 0.0015).exp();
+        self.zoom_at(factor, f64::from(ev.client_x()), f64::from(ev.client_y()));
+        self.settle_soon();
+    }
+
+    /// Arrows pan, + and − zoom, 0 goes home.
+    pub fn key(&self, ev: web_sys::KeyboardEvent) {
+        let w = self.camera.get_untracked().width(self.unit_m);
+        let (dx, dy) = match ev.key().as_str() {
+            "ArrowLeft" => (-0.1 * w, 0.0),
+            "ArrowRight" => (0.1 * w, 0.0),
+            "ArrowUp" => (0.0, -0.1 * w),
+            "ArrowDown" => (0.0, 0.1 * w),
+            "+" | "=" => return self.step_zoom(1.5),
+            "-" | "_" => return self.step_zoom(1.0 / 1.5),
+            "0" => return self.reset(),
+            _ => return,
+        };
+        // Arrow keys on a focused region pan the map too, instead of scrolling the page.
+        ev.prevent_default();
+        self.camera.update(|c| {
+            c.cx += dx;
+            c.cy += dy;
+        });
+        self.settle();
+    }
+}

@@ -1,0 +1,75 @@
+//! Places the texts speak of, drawn as dots that Tab reaches and Enter selects.
+
+use super::pan_zoom::PanZoom;
+use leptos::prelude::*;
+
+/// A place with passages, drawn as a dot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMarker {
+    pub id: String,
+    pub name: String,
+    /// Map units.
+    pub at: [f64; 2],
+}
+
+#[component]
+pub fn PlaceLayer(
+    /// Places with passages in the shown timeline.
+    #[prop(into)]
+    places: Signal<Vec<PlaceMarker>>,
+    /// The selected place, if any.
+    #[prop(into)]
+    selected: Signal<Option<String>>,
+    /// Called when a place is chosen.
+    on_select: Callback<String>,
+    /// The map's gestures (for the dots' size and to tell a drag from a click).
+    pan_zoom: PanZoom,
+) -> impl IntoView {
+    // About 5 pixels across at any zoom.
+    let r = move || pan_zoom.units_per_px() * 2.5;
+    view! {
+        <g class="places">
+            <For each=move || places.get() key=|p| p.id.clone() let:p>
+                {
+                    let id = p.id.clone();
+                    let chosen = {
+                        let id = id.clone();
+                        move || selected.get().as_deref() == Some(id.as_str())
+                    };
+                    let choose = move || on_select.run(id.clone());
+                    let on_key = {
+                        let choose = choose.clone();
+                        move |ev: web_sys::KeyboardEvent| {
+                            if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                choose();
+                            }
+                        }
+                    };
+                    view! {
+                        <circle
+                            class="place"
+                            class:selected=chosen
+                            cx=p.at[0]
+                            cy=p.at[1]
+                            r=r
+                            tabindex="0"
+                            role="button"
+                            aria-label=format!("{} (place)", p.name)
+                            data-place=p.id.clone()
+                            on:click=move |ev: web_sys::MouseEvent| {
+                                ev.stop_propagation();
+                                if !pan_zoom.was_drag() {
+                                    choose()
+                                }
+                            }
+                            on:keydown=on_key
+                        >
+                            <title>{p.name.clone()}</title>
+                        </circle>
+                    }
+                }
+            </For>
+        </g>
+    }
+}

@@ -1,0 +1,170 @@
+//! What the map shows, as one signal per region and one per border: a year step sets only
+//! the signals its diff names, so only those elements repaint.
+
+use crate::data::MapData;
+use crate::model::atlas::Status;
+use crate::model::map_state::{Cell, MapState, StateArea, TimelineMaps};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The fill of a region that no record holds.
+pub const NO_HOLDER_FILL: &str = "#e8e4da";
+
+/// A timeline's year maps, compared by identity (they are computed once per timeline).
+#[derive(Debug, Clone)]
+pub struct Maps(pub Arc<TimelineMaps>);
+
+impl PartialEq for Maps {
+    fn eq(&self, other: &Maps) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the map shows for one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionLook {
+    pub fill: String,
+    /// Held by occupation or through a puppet: drawn hatched.
+    pub hatched: bool,
+    /// Differs from real history by inference, or after the text: drawn dotted.
+    pub dotted: bool,
+    /// The accessible name: the region's English name, then its holder.
+    pub name: String,
+    /// What the tooltip says.
+    pub tooltip: String,
+}
+
+/// "occupied · France", or nothing for a part of the holder.
+pub fn status_words(maps: &TimelineMaps, cell: &Cell) -> String {
+    let of = cell.of.map(|i| maps.states[i].name.as_str());
+    match (cell.status, of) {
+        (Status::Part, _) => String::new(),
+        (s, Some(of)) => format!(" ({} · {of})", s.label()),
+        (s, None) => format!(" ({})", s.label()),
+    }
+}
+
+/// The look of region `i` in a map.
+pub fn look_of(data: &MapData, maps: &TimelineMaps, state: &MapState, i: usize) -> RegionLook {
+    let en = data
+        .decoded
+        .topology
+        .regions
+        .get(i)
+        .map_or("", |r| r.en.as_str());
+    match state.cells.get(i).copied().flatten() {
+        Some(cell) => {
+            let holder = &maps.states[cell.holder];
+            let status = status_words(maps, &cell);
+            RegionLook {
+                fill: holder.colour.clone(),
+                hatched: cell.hatched(),
+                dotted: cell.dotted,
+                name: format!("{en}, {}{status}", holder.name),
+                tooltip: format!("{en} — {}{status}", holder.name),
+            }
+        }
+        None => RegionLook {
+            fill: NO_HOLDER_FILL.into(),
+            hatched: false,
+            dotted: false,
+            name: format!("{en}, no holder recorded"),
+            tooltip: format!("{en} — no holder recorded"),
+        },
+    }
+}
+
+/// A state on the map for the legend and the labels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownState {
+    pub name: String,
+    pub colour: String,
+    pub area_km2: f64,
+    /// Its regions, largest first.
+    pub parts: Vec<usize>,
+}
+
+/// The states of a map, largest first.
+pub fn shown_states(data: &MapData, maps: &TimelineMaps, state: &MapState) -> Vec<ShownState> {
+    let areas: Vec<f64> = data
+        .decoded
+        .topology
+        .regions
+        .iter()
+        .map(|r| r.area_km2)
+        .collect();
+    state
+        .states_on_map(&areas)
+        .into_iter()
+        .map(
+            |StateArea {
+                 state,
+                 area_km2,
+                 parts,
+             }| ShownState {
+                name: maps.states[state].name.clone(),
+                colour: maps.states[state].colour.clone(),
+                area_km2,
+                parts,
+            },
+        )
+        .collect()
+}
+
+/// One signal per region (its look) and per border pair (shown or not).
+#[derive(Clone)]
+pub struct Scene {
+    pub looks: Arc<[RwSignal<RegionLook>]>,
+    pub borders: Arc<[RwSignal<bool>]>,
+}
+
+impl Scene {
+    /// Keeps the signals in step with `maps` and `year`: on a year step within a timeline it
+    /// applies the model's diff; on a change of timeline it compares every region.
+    pub fn follow(data: Arc<MapData>, maps: Memo<Maps>, year: Memo<i32>) -> Scene {
+        let (m, y) = (maps.get_untracked(), year.get_untracked());
+        let first = m.0.year(y);
+        let scene = Scene {
+            looks: (0..data.region_paths.len())
+                .map(|i| RwSignal::new(look_of(&data, &m.0, first, i)))
+                .collect(),
+            borders: data
+                .pairs
+                .iter()
+                .map(|&[a, b]| RwSignal::new(first.border(a, b)))
+                .collect(),
+        };
+        let shown = StoredValue::new((m, y));
+        let (looks, borders) = (scene.looks.clone(), scene.borders.clone());
+        // The signals live outside the reactive graph's values: this effect writes them.
+        Effect::new(move |_| {
+            let (m, y) = (maps.get(), year.get());
+            let (before, before_year) = shown.get_value();
+            let now = m.0.year(y);
+            let (regions, pairs): (Vec<usize>, Vec<usize>) = if before == m {
+                let step = before.0.year(before_year).diff(now, &data.pairs);
+                (step.regions, step.borders)
+            } else {
+                ((0..looks.len()).collect(), (0..borders.len()).collect())
+            };
+            for i in regions {
+                let look = look_of(&data, &m.0, now, i);
+                if let Some(s) = looks.get(i) {
+                    if s.with_untracked(|l| *l != look) {
+                        s.set(look);
+                    }
+                }
+            }
+            for k in pairs {
+                if let (Some(s), Some(&[a, b])) = (borders.get(k), data.pairs.get(k)) {
+                    let on = now.border(a, b);
+                    if s.get_untracked() != on {
+                        s.set(on);
+                    }
+                }
+            }
+            shown.set_value((m, y));
+        });
+        scene
+    }
+}

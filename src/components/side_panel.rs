@@ -1,0 +1,214 @@
+//! Beside the map: the note that a text has stopped, the passages about the selection (the
+//! texts load after the map), the full-text reader, and the legend.
+
+use super::map::scene::{Maps, ShownState};
+use super::{Legend, LegendEntry, PanelSubject, PassagePanel, ShownPassage, SourceReader};
+use crate::data::MapData;
+use crate::model::atlas::Status;
+use crate::model::camera::{overlaps, Camera};
+use crate::model::date::Date;
+use crate::model::passages::{Corpus, Subject};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The corpus as it arrives: loaded, failed (with why), and a way to try again.
+#[derive(Clone, Copy)]
+pub struct CorpusState {
+    pub loaded: Memo<Option<Arc<Corpus>>>,
+    pub failed: Signal<Option<String>>,
+    pub retry: Callback<()>,
+}
+
+#[component]
+pub fn SidePanel(
+    /// The decoded map data.
+    data: Arc<MapData>,
+    /// The texts' passages.
+    corpus: CorpusState,
+    /// The shown timeline's maps.
+    maps: Memo<Maps>,
+    /// The shown year.
+    year: Memo<i32>,
+    /// The selected region or place id.
+    selection: Memo<Option<String>>,
+    /// The states on the map, largest first.
+    states: Memo<Vec<ShownState>>,
+    /// The camera (the legend lists the states on screen).
+    camera: RwSignal<Camera>,
+    /// Called to close the selection.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let unit = data.decoded.topology.unit_m;
+    // Where the text of the shown timeline has stopped.
+    let after_text = {
+        let data = data.clone();
+        move || {
+            let m = maps.get();
+            let t = data.atlas.timeline(&m.0.timeline).ok()?;
+            let end = t.text_ends?;
+            m.0.year(year.get()).after_text.then(|| {
+                let fill = t.fill_note.clone().unwrap_or_default();
+                view! {
+                    <p class="after-text" role="note">
+                        <strong>{format!("The text stops on {}.", end.long())}</strong>
+                        " " {fill}
+                    </p>
+                }
+            })
+        }
+    };
+    let subject = Memo::new({
+        let data = data.clone();
+        move |_| {
+            let id = selection.get()?;
+            if let Some(i) = data.decoded.region_index(&id) {
+                let r = &data.decoded.topology.regions[i];
+                let m = maps.get();
+                let cell = m.0.year(year.get()).cells.get(i).copied().flatten();
+                let summary = match &cell {
+                    Some(c) => {
+                        let of = c.of.map(|i| m.0.states[i].name.as_str());
+                        let status = match (c.status, of) {
+                            (Status::Part, _) => "part of".to_string(),
+                            (s, Some(of)) => format!("{} ({of})", s.label()),
+                            (s, None) => s.label().to_string(),
+                        };
+                        let record =
+                            &data.atlas.timelines[c.record.timeline].records[c.record.record];
+                        format!(
+                            "{} · {} · held by {} since {}",
+                            r.local,
+                            status,
+                            m.0.states[c.holder].name,
+                            record.from.long()
+                        )
+                    }
+                    None => format!("{} · no holder recorded", r.local),
+                };
+                let note = cell.and_then(|c| {
+                    data.atlas.timelines[c.record.timeline].records[c.record.record]
+                        .note
+                        .clone()
+                });
+                Some(PanelSubject {
+                    name: r.en.clone(),
+                    summary: Some(summary),
+                    note,
+                })
+            } else {
+                let c = corpus.loaded.get()?;
+                let p = c.places.iter().find(|p| p.id == id)?;
+                let region = data
+                    .decoded
+                    .region_index(&p.region)
+                    .map(|i| data.decoded.topology.regions[i].en.clone())
+                    .unwrap_or_default();
+                Some(PanelSubject {
+                    name: p.name.clone(),
+                    summary: Some(format!("a place in {region}")),
+                    note: None,
+                })
+            }
+        }
+    });
+    // What the texts say about the selection, nearest in date first.
+    let passages = Memo::new({
+        let data = data.clone();
+        move |_| {
+            let (Some(id), Some(c)) = (selection.get(), corpus.loaded.get()) else {
+                return Vec::new();
+            };
+            let subject = if data.decoded.region_index(&id).is_some() {
+                Subject::Region(&id)
+            } else {
+                Subject::Place(&id)
+            };
+            c.for_moment(
+                &data.atlas,
+                &maps.get().0.timeline,
+                Date::for_year(year.get()),
+                subject,
+            )
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| ShownPassage {
+                passage: r.passage.clone(),
+                source: c.source(&r.passage.source).cloned(),
+                evidence: r.evidence,
+            })
+            .collect::<Vec<_>>()
+        }
+    });
+    let pending = Signal::derive(move || {
+        if corpus.loaded.with(Option::is_some) {
+            None
+        } else if let Some(why) = corpus.failed.get() {
+            Some(format!("The passages could not be loaded. {why}"))
+        } else {
+            Some("Loading the passages…".to_string())
+        }
+    });
+    let reading = RwSignal::new(None);
+    let on_read = Callback::new(move |id: String| {
+        let Some(c) = corpus.loaded.get_untracked() else {
+            return;
+        };
+        let Some(passage) = c.passage(&id) else {
+            return;
+        };
+        let Some(source) = c.source(&passage.source).cloned() else {
+            return;
+        };
+        let all = c
+            .passages
+            .iter()
+            .filter(|p| p.source == source.id)
+            .cloned()
+            .collect();
+        reading.set(Some((source, all, id)));
+    });
+    // The legend lists the states with a part on screen, largest first.
+    let legend = Memo::new({
+        let data = data.clone();
+        move |_| {
+            let c = camera.get();
+            let w = c.width(unit);
+            // The view, a little generous: "meet" may show more than the view box.
+            let view = [
+                c.cx - w * 0.5,
+                c.cy - w * 0.35,
+                c.cx + w * 0.5,
+                c.cy + w * 0.35,
+            ];
+            states
+                .get()
+                .into_iter()
+                .filter(|s| s.parts.iter().any(|&i| overlaps(data.bboxes[i], view)))
+                .map(|s| LegendEntry {
+                    name: s.name,
+                    colour: s.colour,
+                    area_km2: s.area_km2,
+                })
+                .collect::<Vec<_>>()
+        }
+    });
+    let failed = move || {
+        corpus.failed.get().map(|why| {
+            view! {
+                <div class="load-error" role="alert">
+                    <p>"The passages of the texts could not be loaded. " {why}</p>
+                    <button type="button" on:click=move |_| corpus.retry.run(())>"Retry"</button>
+                </div>
+            }
+        })
+    };
+    view! {
+        <aside class="side">
+            {after_text}
+            {failed}
+            <PassagePanel subject=subject passages=passages on_read=on_read on_close=on_close pending=pending />
+            <Legend entries=legend />
+        </aside>
+        <SourceReader reading=reading on_close=Callback::new(move |()| reading.set(None)) />
+    }
+}

@@ -1,0 +1,21 @@
+import { serve, launch } from "/work/main/tests/e2e/harness.mjs";
+const site = await serve(process.env.DIST ?? "/work/main/dist");
+const browser = await launch();
+const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+await page.goto(`${site.url}/?t=red-triumph&y=1930`);
+await page.locator("path.region").first().waitFor();
+await page.waitForTimeout(1000);
+const out = await page.evaluate(async () => {
+  const muts = [];
+  const mo = new MutationObserver((list) => { for (const m of list) muts.push(`${m.type} ${m.target.nodeName}.${m.target.getAttribute?.("class") ?? ""} ${m.attributeName ?? ""} ${m.target.getAttribute?.("data-region") ?? m.target.getAttribute?.("data-between") ?? ""}`); });
+  mo.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+  const el = document.querySelector("#year-input");
+  el.value = "1931";
+  el.dispatchEvent(new Event("input", { bubbles: true }));
+  el.dispatchEvent(new Event("change", { bubbles: true }));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  mo.disconnect();
+  return muts;
+});
+console.log(out.length, out.slice(0, 40).join("\n"));
+await browser.close(); await site.close();

@@ -1,0 +1,215 @@
+//! The rules of the map, natively, on a small atlas made for each edge of the ownership rule:
+//! inheritance from the base, a region's first own record, a record on its boundary day, a
+//! timeline that freezes after its text, dots, borders, the states on the map, and a base
+//! chain that loops.
+#![cfg(not(target_arch = "wasm32"))]
+
+use uchronia::model::atlas::{Atlas, AtlasError, Status};
+use uchronia::model::date::Date;
+use uchronia::model::map_state::{border_pairs, TimelineMaps};
+
+const REGIONS: [&str; 3] = ["a", "b", "c"];
+
+fn atlas() -> Atlas {
+    serde_json::from_value(serde_json::json!({ "timelines": [
+        {
+            "id": "real", "name": "Real", "summary": "",
+            "states": [
+                { "id": "x", "name": "Xland", "colour": "#111111" },
+                { "id": "y", "name": "Yland", "colour": "#222222" },
+                { "id": "z", "name": "Zland", "colour": "#333333" }
+            ],
+            "records": [
+                { "region": "a", "holder": "x", "status": "part", "from": "1918-11-11" },
+                { "region": "a", "holder": "y", "status": "part", "from": "1920-06-01" },
+                { "region": "a", "holder": "z", "status": "occupied", "of": "y", "from": "1924-01-01" },
+                { "region": "b", "holder": "y", "status": "part", "from": "1918-11-11" },
+                { "region": "b", "holder": "z", "status": "part", "from": "1921-01-01" },
+                { "region": "b", "holder": "x", "status": "part", "from": "1923-01-01" },
+                { "region": "c", "holder": "y", "status": "part", "from": "1918-11-11" }
+            ]
+        },
+        {
+            "id": "alt", "name": "Alt", "summary": "", "base": "real",
+            "diverges": "1922-03-01", "text_ends": "1925-12-31", "after_text": "freeze",
+            "states": [
+                { "id": "w", "name": "Wland", "colour": "#444444" },
+                { "id": "y", "name": "Yland redrawn", "colour": "#555555" }
+            ],
+            "records": [
+                { "region": "b", "holder": "w", "status": "part", "from": "1922-03-01",
+                  "confidence": "inferred", "passages": ["p"] },
+                { "region": "c", "holder": "w", "status": "puppet", "of": "y", "from": "1930-01-01",
+                  "confidence": "stated", "passages": ["p"] }
+            ]
+        },
+        {
+            "id": "open", "name": "Open", "summary": "", "base": "real",
+            "text_ends": "1921-06-30",
+            "states": [{ "id": "w", "name": "Wland", "colour": "#444444" }],
+            "records": [
+                { "region": "c", "holder": "w", "status": "part", "from": "1921-01-01",
+                  "confidence": "stated", "passages": ["p"] }
+            ]
+        },
+        { "id": "loop-a", "name": "A", "summary": "", "base": "loop-b" },
+        { "id": "loop-b", "name": "B", "summary": "", "base": "loop-a" }
+    ]}))
+    .expect("the fixture is an atlas")
+}
+
+fn maps(atlas: &Atlas, timeline: &str) -> TimelineMaps {
+    TimelineMaps::new(atlas, timeline, &REGIONS).expect("the timeline has maps")
+}
+
+/// The holder's id of region `r` on a day.
+fn holder(atlas: &Atlas, m: &TimelineMaps, date: &str, r: usize) -> Option<String> {
+    let state = m.at(atlas, Date::parse(date).unwrap()).unwrap();
+    state.cells[r].map(|c| m.states[c.holder].id.clone())
+}
+
+#[test]
+fn a_record_rules_from_its_first_day_on() {
+    let atlas = atlas();
+    let real = maps(&atlas, "real");
+    assert_eq!(holder(&atlas, &real, "1920-05-31", 0).as_deref(), Some("x"));
+    assert_eq!(holder(&atlas, &real, "1920-06-01", 0).as_deref(), Some("y"));
+    // Before the first record of all, nothing holds the region.
+    assert_eq!(holder(&atlas, &real, "1918-11-10", 0), None);
+}
+
+#[test]
+fn an_alternate_timeline_inherits_what_it_does_not_mention() {
+    let atlas = atlas();
+    let alt = maps(&atlas, "alt");
+    // Region a is never mentioned by alt: real history's records, all of them.
+    assert_eq!(holder(&atlas, &alt, "1920-06-01", 0).as_deref(), Some("y"));
+    let cell = alt.year(1924).cells[0].unwrap();
+    assert_eq!(alt.states[cell.holder].id, "z");
+    assert_eq!(cell.status, Status::Occupied);
+    assert!(cell.hatched());
+    // Its `of` is the alternate timeline's own definition of y.
+    assert_eq!(alt.states[cell.of.unwrap()].name, "Yland redrawn");
+}
+
+#[test]
+fn own_records_rule_from_the_first_of_them_and_cut_off_the_base() {
+    let atlas = atlas();
+    let alt = maps(&atlas, "alt");
+    // Before alt's first record for b, the base rules (z from 1921).
+    assert_eq!(holder(&atlas, &alt, "1921-06-01", 1).as_deref(), Some("z"));
+    assert_eq!(holder(&atlas, &alt, "1922-02-28", 1).as_deref(), Some("z"));
+    assert_eq!(holder(&atlas, &alt, "1922-03-01", 1).as_deref(), Some("w"));
+    // Real history's later record (x from 1923) no longer applies to b in alt.
+    assert_eq!(holder(&atlas, &alt, "1923-06-01", 1).as_deref(), Some("w"));
+}
+
+#[test]
+fn a_frozen_timeline_keeps_the_borders_of_its_texts_last_day() {
+    let atlas = atlas();
+    let alt = maps(&atlas, "alt");
+    // c goes to w in 1930 by a record, but the text stops at the end of 1925.
+    assert_eq!(alt.states[alt.year(1935).cells[2].unwrap().holder].id, "y");
+    assert!(alt.year(1935).after_text && !alt.year(1925).after_text);
+    // A timeline that goes on after its text applies its records.
+    let open = maps(&atlas, "open");
+    assert_eq!(
+        open.states[open.year(1935).cells[2].unwrap().holder].id,
+        "w"
+    );
+}
+
+#[test]
+fn dots_mark_where_the_map_differs_from_the_trunk_by_inference_or_after_the_text() {
+    let atlas = atlas();
+    let alt = maps(&atlas, "alt");
+    let y1923 = alt.year(1923);
+    // b: w (inferred) where real history has x: dotted.
+    assert!(y1923.cells[1].unwrap().dotted);
+    // a and c: as in real history: not dotted.
+    assert!(!y1923.cells[0].unwrap().dotted && !y1923.cells[2].unwrap().dotted);
+    let open = maps(&atlas, "open");
+    // c: w on a stated record, before the text stops: not dotted; after it stops: dotted.
+    assert!(
+        !open
+            .at(&atlas, Date::parse("1921-03-01").unwrap())
+            .unwrap()
+            .cells[2]
+            .unwrap()
+            .dotted
+    );
+    assert!(open.year(1921).cells[2].unwrap().dotted);
+    // Real history is its own trunk: never dotted.
+    let real = maps(&atlas, "real");
+    assert!(real
+        .years
+        .iter()
+        .flat_map(|y| &y.cells)
+        .all(|c| !c.unwrap().dotted));
+}
+
+#[test]
+fn a_border_shows_exactly_where_the_holders_differ() {
+    let atlas = atlas();
+    let real = maps(&atlas, "real");
+    let sides = vec![vec![0], vec![0, 1], vec![1, 2], vec![2, 1], vec![0, 2]];
+    let pairs = border_pairs(&sides);
+    assert_eq!(pairs, vec![[0, 1], [0, 2], [1, 2]]);
+    // 1919: a x, b y, c y.
+    assert_eq!(real.year(1919).borders(&pairs), vec![true, true, false]);
+    // 1920: a y, b y, c y: no borders at all.
+    assert_eq!(real.year(1920).borders(&pairs), vec![false, false, false]);
+    // The step from 1919 to 1920 changes a's fill and takes away two borders.
+    let step = real.year(1919).diff(real.year(1920), &pairs);
+    assert_eq!(step.regions, vec![0]);
+    assert_eq!(step.borders, vec![0, 1]);
+    assert!(real
+        .year(1930)
+        .diff(real.year(1931), &pairs)
+        .regions
+        .is_empty());
+}
+
+#[test]
+fn the_states_on_the_map_come_largest_first_with_their_parts() {
+    let atlas = atlas();
+    let real = maps(&atlas, "real");
+    let areas = [10.0, 30.0, 5.0];
+    let states = real.year(1919).states_on_map(&areas);
+    let ids: Vec<&str> = states
+        .iter()
+        .map(|s| real.states[s.state].id.as_str())
+        .collect();
+    assert_eq!(ids, vec!["y", "x"]);
+    assert_eq!(states[0].area_km2, 35.0);
+    assert_eq!(states[0].parts, vec![1, 2]);
+}
+
+#[test]
+fn ticks_fall_in_the_years_the_map_changes() {
+    let atlas = atlas();
+    assert_eq!(
+        maps(&atlas, "real").change_years(),
+        vec![1920, 1921, 1923, 1924]
+    );
+    // alt: real's 1920 and 1924 changes of a, its own b in 1922; frozen after 1925.
+    assert_eq!(
+        maps(&atlas, "alt").change_years(),
+        vec![1920, 1921, 1922, 1924]
+    );
+}
+
+#[test]
+fn a_base_chain_that_loops_is_an_error_not_a_hang() {
+    let atlas = atlas();
+    for t in ["loop-a", "loop-b"] {
+        assert_eq!(
+            TimelineMaps::new(&atlas, t, &REGIONS).unwrap_err(),
+            AtlasError::BadBase(t.to_string())
+        );
+    }
+    assert_eq!(
+        TimelineMaps::new(&atlas, "nowhere", &REGIONS).unwrap_err(),
+        AtlasError::UnknownTimeline("nowhere".into())
+    );
+}
