@@ -4,10 +4,10 @@
 use crate::model::atlas::{Atlas, AtlasFile};
 use crate::model::map_state::border_pairs;
 use crate::model::passages::Corpus;
-use crate::model::topology::{Decoded, Point, Topology};
+use crate::model::topology::{arc_index, simplify_arc, Decoded, Point, Topology};
 use serde::Deserialize;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -76,21 +76,38 @@ fn parse<T: for<'de> Deserialize<'de>>(url: &str, text: &str) -> Result<T, LoadE
     })
 }
 
-/// Everything the map draws, decoded and with its SVG paths built once.
+/// The SVG paths of the map at one level of detail.
+#[derive(Debug, Default)]
+pub struct Paths {
+    /// One path per region.
+    pub regions: Vec<String>,
+    /// One path per border pair: the arcs between the two regions.
+    pub pairs: Vec<String>,
+    /// Every border between regions in one path (the thin lines drawn whoever holds them).
+    pub region_lines: String,
+    /// All coast arcs (one region on them) in one path.
+    pub coast: String,
+}
+
+/// Map units of the coarse paths' tolerance: 6 km, about a pixel and a half when the whole of
+/// Europe is on a wide screen. The coarse paths have a third of the points of the full ones,
+/// and a year step over them paints in half the time in a software renderer.
+pub const COARSE_TOLERANCE: f64 = 24.0;
+/// Map units per screen pixel above which the coarse paths are drawn: their error stays
+/// within two pixels.
+pub const COARSE_ABOVE_UNITS_PER_PX: f64 = 12.0;
+
+/// Everything the map draws, decoded, with its SVG paths built once per level of detail.
 #[derive(Debug)]
 pub struct MapData {
     pub decoded: Decoded,
     pub atlas: Atlas,
-    /// One SVG path per region.
-    pub region_paths: Vec<String>,
     /// The pairs of regions that share a border, each once.
     pub pairs: Vec<[usize; 2]>,
-    /// One SVG path per pair: the arcs between the two regions.
-    pub pair_paths: Vec<String>,
-    /// Every border between regions in one path (the thin lines drawn whoever holds them).
-    pub region_lines: String,
-    /// All coast arcs (one region on them) in one path.
-    pub coast_path: String,
+    /// Paths for a map seen from afar.
+    pub coarse: Paths,
+    /// Paths at the data's full detail, built the first time they are needed.
+    fine: OnceLock<Paths>,
     /// Each region's bounding box in map units: [min x, min y, max x, max y].
     pub bboxes: Vec<[f64; 4]>,
 }
@@ -102,37 +119,66 @@ fn path_of_points(points: &[Point], out: &mut String) {
     }
 }
 
-impl MapData {
-    /// Builds the paths from a decoded topology.
-    pub fn new(decoded: Decoded, atlas: Atlas) -> MapData {
-        let region_paths = decoded
-            .rings
-            .iter()
-            .map(|polygons| {
-                let mut d = String::new();
-                for ring in polygons.iter().flatten() {
-                    path_of_points(ring, &mut d);
-                    d.push('Z');
-                }
-                d
-            })
-            .collect();
-        let pairs = border_pairs(&decoded.sides);
-        let mut pair_paths = vec![String::new(); pairs.len()];
-        let mut coast_path = String::new();
-        let mut region_lines = String::new();
-        for (arc, sides) in decoded.arcs.iter().zip(&decoded.sides) {
-            match sides[..] {
-                [_] => path_of_points(arc, &mut coast_path),
-                [a, b] => {
-                    if let Ok(k) = pairs.binary_search(&[a.min(b), a.max(b)]) {
-                        path_of_points(arc, &mut pair_paths[k]);
+/// The paths of a topology whose arcs are `arcs` (the decoded ones or simplified ones).
+fn paths(decoded: &Decoded, pairs: &[[usize; 2]], arcs: &[Vec<Point>]) -> Paths {
+    let regions = decoded
+        .topology
+        .regions
+        .iter()
+        .map(|region| {
+            let mut d = String::new();
+            for ring in region.polygons.iter().flatten() {
+                // Each arc starts where the one before it ended: that point is taken once.
+                let mut points: Vec<Point> = Vec::new();
+                for &reference in ring {
+                    let (i, reversed) = arc_index(reference);
+                    let Some(arc) = arcs.get(i) else { continue };
+                    let skip = usize::from(!points.is_empty());
+                    if reversed {
+                        points.extend(arc.iter().rev().skip(skip));
+                    } else {
+                        points.extend(arc.iter().skip(skip));
                     }
-                    path_of_points(arc, &mut region_lines);
                 }
-                _ => {}
+                path_of_points(&points, &mut d);
+                d.push('Z');
             }
+            d
+        })
+        .collect();
+    let mut pair_paths = vec![String::new(); pairs.len()];
+    let mut coast = String::new();
+    let mut region_lines = String::new();
+    for (arc, sides) in arcs.iter().zip(&decoded.sides) {
+        match sides[..] {
+            [_] => path_of_points(arc, &mut coast),
+            [a, b] => {
+                if let Ok(k) = pairs.binary_search(&[a.min(b), a.max(b)]) {
+                    path_of_points(arc, &mut pair_paths[k]);
+                }
+                path_of_points(arc, &mut region_lines);
+            }
+            _ => {}
         }
+    }
+    Paths {
+        regions,
+        pairs: pair_paths,
+        region_lines,
+        coast,
+    }
+}
+
+impl MapData {
+    /// Builds the coarse paths from a decoded topology.
+    pub fn new(decoded: Decoded, atlas: Atlas) -> MapData {
+        let pairs = border_pairs(&decoded.sides);
+        let simplified: Vec<Vec<Point>> = decoded
+            .arcs
+            .iter()
+            .map(|a| simplify_arc(a, COARSE_TOLERANCE))
+            .collect();
+        let coarse = paths(&decoded, &pairs, &simplified);
         let bboxes = decoded
             .rings
             .iter()
@@ -149,13 +195,32 @@ impl MapData {
         MapData {
             decoded,
             atlas,
-            region_paths,
             pairs,
-            pair_paths,
-            region_lines,
-            coast_path,
+            coarse,
+            fine: OnceLock::new(),
             bboxes,
         }
+    }
+
+    /// Whether a map drawn at `units_per_px` map units per screen pixel takes the coarse
+    /// paths.
+    pub fn coarse_at(units_per_px: f64) -> bool {
+        units_per_px >= COARSE_ABOVE_UNITS_PER_PX
+    }
+
+    /// The coarse paths or those of full detail.
+    pub fn paths(&self, coarse: bool) -> &Paths {
+        if coarse {
+            &self.coarse
+        } else {
+            self.fine
+                .get_or_init(|| paths(&self.decoded, &self.pairs, &self.decoded.arcs))
+        }
+    }
+
+    /// The number of regions.
+    pub fn region_count(&self) -> usize {
+        self.decoded.topology.regions.len()
     }
 
     /// The region ids in the topology's order.

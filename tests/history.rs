@@ -355,6 +355,28 @@ fn real_history_holds_each_place_on_each_day() {
         "Kiev | 1923-01-01 | 30.52,50.45 | right-bank-ukraine soviet-union part -",
         // Red Army takes Tbilisi, 25 Feb 1921.
         "Tbilisi | 1921-02-25 | 44.79,41.72 | georgia georgian-ssr puppet russian-sfsr",
+        // Treaty of Tartu in force 30 Mar 1920: Petseri county to Estonia.
+        "Pechory | 1930-01-01 | 27.61,57.81 | petseri estonia part -",
+        // Soviet occupation of Estonia, 17 Jun 1940.
+        "Pechory | 1940-06-17 | 27.61,57.81 | petseri soviet-union occupied estonia",
+        // Latvian-Soviet peace treaty of 11 Aug 1920: Abrene to Latvia.
+        "Pytalovo | 1930-01-01 | 27.92,57.07 | abrene latvia part -",
+        // Bulgarian until the Treaty of Neuilly comes into force.
+        "Strumica | 1919-06-01 | 22.64,41.44 | strumica bulgaria part -",
+        // Treaty of Neuilly in force, 9 Aug 1920.
+        "Strumica | 1920-08-09 | 22.64,41.44 | strumica yugoslavia part -",
+        // Emirate of Bukhara, independent after March 1918.
+        "Bukhara | 1919-06-01 | 64.42,39.77 | bukhara bukhara part -",
+        // Red Army takes Bukhara, 2 Sep 1920.
+        "Bukhara | 1920-09-02 | 64.42,39.77 | bukhara bukharan-republic puppet russian-sfsr",
+        // National delimitation of Central Asia, 27 Oct 1924.
+        "Bukhara | 1924-10-27 | 64.42,39.77 | bukhara soviet-union part -",
+        // The khan of Khiva deposed, 1-2 Feb 1920.
+        "Khiva | 1920-02-02 | 60.36,41.38 | khiva khorezm-republic puppet russian-sfsr",
+        // Transcaspian government until the Red Army arrives.
+        "Ashgabat | 1919-07-08 | 58.38,37.95 | transcaspia russian-state part -",
+        // Red Army takes Ashgabat, 9 Jul 1919.
+        "Ashgabat | 1919-07-09 | 58.38,37.95 | transcaspia russian-sfsr part -",
     ];
     let mut wrong = Vec::new();
     for case in cases {

@@ -213,3 +213,20 @@ fn a_base_chain_that_loops_is_an_error_not_a_hang() {
         AtlasError::UnknownTimeline("nowhere".into())
     );
 }
+
+#[test]
+fn a_simplified_arc_keeps_its_ends_and_its_shape_within_the_tolerance() {
+    use uchronia::model::topology::simplify_arc;
+    // A zigzag of height 1 along a line, with one spike of 50.
+    let mut arc: Vec<[i64; 2]> = (0..100).map(|i| [i * 10, i % 2]).collect();
+    arc[50][1] = 50;
+    let coarse = simplify_arc(&arc, 2.0);
+    assert_eq!(coarse.first(), arc.first());
+    assert_eq!(coarse.last(), arc.last());
+    assert!(coarse.contains(&[500, 50]), "the spike is kept: {coarse:?}");
+    assert!(coarse.len() <= 5, "the zigzag is gone: {coarse:?}");
+    // A closed arc (a whole island) keeps enough points to stay a ring.
+    let square = vec![[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]];
+    assert_eq!(simplify_arc(&square, 1.0), square);
+    assert_eq!(simplify_arc(&square[..2], 100.0), square[..2].to_vec());
+}

@@ -293,3 +293,49 @@ impl Decoded {
         self.topology.regions.iter().position(|r| r.id == id)
     }
 }
+
+/// An arc with fewer points for a coarser view: Douglas–Peucker, keeping the end points, so
+/// that arcs shared by two regions stay shared and rings stay closed. `tolerance` is in map
+/// units. Written here rather than taken from `geo` so that the wasm bundle carries no
+/// geometry crate for these few lines.
+pub fn simplify_arc(points: &[Point], tolerance: f64) -> Vec<Point> {
+    if points.len() <= 2 {
+        return points.to_vec();
+    }
+    let mut keep = vec![false; points.len()];
+    keep[0] = true;
+    keep[points.len() - 1] = true;
+    let mut stack = vec![(0usize, points.len() - 1)];
+    let t2 = tolerance * tolerance;
+    while let Some((a, b)) = stack.pop() {
+        let (pa, pb) = (points[a], points[b]);
+        let (dx, dy) = ((pb[0] - pa[0]) as f64, (pb[1] - pa[1]) as f64);
+        let len2 = dx * dx + dy * dy;
+        let mut far = (0.0, 0);
+        for (i, p) in points.iter().enumerate().take(b).skip(a + 1) {
+            let (px, py) = ((p[0] - pa[0]) as f64, (p[1] - pa[1]) as f64);
+            // Squared distance from the segment (from the point itself when it is degenerate,
+            // as in a closed arc whose ends meet).
+            let d2 = if len2 == 0.0 {
+                px * px + py * py
+            } else {
+                let t = ((px * dx + py * dy) / len2).clamp(0.0, 1.0);
+                let (ex, ey) = (px - t * dx, py - t * dy);
+                ex * ex + ey * ey
+            };
+            if d2 > far.0 {
+                far = (d2, i);
+            }
+        }
+        if far.0 > t2 {
+            keep[far.1] = true;
+            stack.push((a, far.1));
+            stack.push((far.1, b));
+        }
+    }
+    points
+        .iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(*p))
+        .collect()
+}

@@ -11,6 +11,9 @@ pub fn BorderLayer(
     data: Arc<MapData>,
     /// Per border pair: whether it is drawn.
     shown: Arc<[RwSignal<bool>]>,
+    /// Whether the coarse paths are drawn.
+    #[prop(into)]
+    coarse: Signal<bool>,
 ) -> impl IntoView {
     let regions = &data.decoded.topology.regions;
     let paths = shown
@@ -18,9 +21,13 @@ pub fn BorderLayer(
         .enumerate()
         .map(|(k, &on)| {
             let [a, b] = data.pairs[k];
+            let d = {
+                let data = data.clone();
+                move || data.paths(coarse.get()).pairs[k].clone()
+            };
             view! {
                 <path
-                    d=data.pair_paths[k].clone()
+                    d=d
                     display=move || if on.get() { "inline" } else { "none" }
                     data-between=format!("{} {}", regions[a].id, regions[b].id)
                 />

@@ -67,13 +67,23 @@ pub fn MapView(
         )
     };
     let hovered = RwSignal::new(None);
+    // Seen from afar, the map draws paths with fewer points.
+    let coarse = Memo::new(move |_| MapData::coarse_at(pan_zoom.units_per_px()));
     let outline = {
         let data = data.clone();
         move || {
             selected
                 .get()
-                .and_then(|i| data.region_paths.get(i).cloned())
+                .and_then(|i| data.paths(coarse.get()).regions.get(i).cloned())
         }
+    };
+    let lines = {
+        let data = data.clone();
+        move || data.paths(coarse.get()).region_lines.clone()
+    };
+    let coast = {
+        let data = data.clone();
+        move || data.paths(coarse.get()).coast.clone()
     };
     view! {
         <div class="map-wrap" on:keydown=move |ev| pan_zoom.key(ev)>
@@ -103,15 +113,16 @@ pub fn MapView(
                 <RegionLayer
                     data=data.clone()
                     looks=scene.looks.clone()
+                    coarse=coarse
                     selected=selected
                     hovered=hovered
                     was_drag=Signal::derive(move || pan_zoom.was_drag())
                     on_select=on_select
                 />
-                <OverlayLayer data=data.clone() looks=scene.looks.clone() />
-                <path class="region-lines" d=data.region_lines.clone() />
-                <path class="coast" d=data.coast_path.clone() />
-                <BorderLayer data=data.clone() shown=scene.borders.clone() />
+                <OverlayLayer data=data.clone() looks=scene.looks.clone() coarse=coarse />
+                <path class="region-lines" d=lines />
+                <path class="coast" d=coast />
+                <BorderLayer data=data.clone() shown=scene.borders.clone() coarse=coarse />
                 <path class="selection" d=outline />
                 <PlaceLayer places=places selected=selected_place on_select=on_select_place pan_zoom=pan_zoom />
                 <LabelLayer data=data.clone() states=states places=places pan_zoom=pan_zoom />

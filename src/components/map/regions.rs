@@ -17,6 +17,9 @@ pub fn RegionLayer(
     data: Arc<MapData>,
     /// Each region's look.
     looks: Arc<[RwSignal<RegionLook>]>,
+    /// Whether the coarse paths are drawn.
+    #[prop(into)]
+    coarse: Signal<bool>,
     /// The selected region, if any.
     #[prop(into)]
     selected: Signal<Option<usize>>,
@@ -39,11 +42,15 @@ pub fn RegionLayer(
                     f64::from(ev.client_y()),
                 )))
             };
+            let d = {
+                let data = data.clone();
+                move || data.paths(coarse.get()).regions[i].clone()
+            };
             view! {
                 <path
                     class="region"
                     class:selected=move || selected.get() == Some(i)
-                    d=data.region_paths[i].clone()
+                    d=d
                     fill=move || look.with(|l| l.fill.clone())
                     tabindex="0"
                     role="button"
@@ -79,6 +86,9 @@ pub fn OverlayLayer(
     data: Arc<MapData>,
     /// Each region's look.
     looks: Arc<[RwSignal<RegionLook>]>,
+    /// Whether the coarse paths are drawn.
+    #[prop(into)]
+    coarse: Signal<bool>,
 ) -> impl IntoView {
     let overlay = |flag: fn(&RegionLook) -> bool, class: &'static str, fill: &'static str| {
         looks
@@ -88,10 +98,14 @@ pub fn OverlayLayer(
                 let data = data.clone();
                 move || {
                     look.with(flag).then(|| {
+                        let d = {
+                            let data = data.clone();
+                            move || data.paths(coarse.get()).regions[i].clone()
+                        };
                         view! {
                             <path
                                 class=class
-                                d=data.region_paths[i].clone()
+                                d=d
                                 fill=fill
                                 data-region=data.decoded.topology.regions[i].id.clone()
                             />

@@ -125,7 +125,7 @@ impl Scene {
         let (m, y) = (maps.get_untracked(), year.get_untracked());
         let first = m.0.year(y);
         let scene = Scene {
-            looks: (0..data.region_paths.len())
+            looks: (0..data.region_count())
                 .map(|i| RwSignal::new(look_of(&data, &m.0, first, i)))
                 .collect(),
             borders: data
