@@ -70,7 +70,9 @@ fn owner_answers_real_history_before_and_after_its_changes() {
             "germany",
             "part",
         ),
-        ("Vilnius", 25.28, 54.69, 1925, "vilnius", "poland", "part"),
+        (
+            "Vilnius", 25.28, 54.69, 1925, "vilnius", "poland", "disputed",
+        ),
         (
             "Vilnius",
             25.28,
@@ -78,7 +80,7 @@ fn owner_answers_real_history_before_and_after_its_changes() {
             1939,
             "vilnius",
             "lithuania",
-            "part",
+            "disputed",
         ),
         (
             "Vilnius",
@@ -87,7 +89,7 @@ fn owner_answers_real_history_before_and_after_its_changes() {
             1940,
             "vilnius",
             "soviet-union",
-            "part",
+            "occupied",
         ),
         (
             "Saarbrücken",
@@ -96,7 +98,7 @@ fn owner_answers_real_history_before_and_after_its_changes() {
             1930,
             "saar",
             "league-of-nations",
-            "part",
+            "occupied",
         ),
         ("Saarbrücken", 7.00, 49.23, 1935, "saar", "germany", "part"),
         ("Klaipėda", 21.13, 55.71, 1930, "memel", "lithuania", "part"),
@@ -108,7 +110,7 @@ fn owner_answers_real_history_before_and_after_its_changes() {
             1930,
             "bessarabia",
             "romania",
-            "part",
+            "disputed",
         ),
         (
             "Chișinău",
@@ -126,7 +128,7 @@ fn owner_answers_real_history_before_and_after_its_changes() {
             1941,
             "bessarabia",
             "romania",
-            "part",
+            "occupied",
         ),
         (
             "Katowice",
@@ -200,7 +202,7 @@ fn owner_answers_real_history_before_and_after_its_changes() {
             1940,
             "eastern-galicia",
             "soviet-union",
-            "part",
+            "occupied",
         ),
         (
             "Lviv",

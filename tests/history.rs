@@ -95,8 +95,8 @@ fn real_history_holds_each_place_on_each_day() {
         "Suwałki | 1939-09-23 | 22.93,54.1 | suwalki poland part -",
         // Red Army enters Suwałki, 24 Sep 1939.
         "Suwałki | 1939-09-24 | 22.93,54.1 | suwalki soviet-union occupied poland",
-        // Handed to Germany under the treaty of 28 Sep 1939.
-        "Suwałki | 1939-10-13 | 22.93,54.1 | suwalki germany occupied poland",
+        // German troops enter Suwałki, 6 Oct 1939, under the treaty of 28 Sep.
+        "Suwałki | 1939-10-06 | 22.93,54.1 | suwalki germany occupied poland",
         // Soviet annexation of Nov 1939 not recognised.
         "Białystok | 1939-12-31 | 23.16,53.13 | bialystok soviet-union occupied poland",
         // German army takes Białystok, 27 Jun 1941.
@@ -377,6 +377,8 @@ fn real_history_holds_each_place_on_each_day() {
         "Ashgabat | 1919-07-08 | 58.38,37.95 | transcaspia russian-state part -",
         // Red Army takes Ashgabat, 9 Jul 1919.
         "Ashgabat | 1919-07-09 | 58.38,37.95 | transcaspia russian-sfsr part -",
+        // Far Eastern Republic takes Chita, 22 Oct 1920.
+        "Chita | 1920-10-22 | 113.5,52.03 | transbaikalia far-eastern-republic puppet russian-sfsr",
     ];
     let mut wrong = Vec::new();
     for case in cases {
