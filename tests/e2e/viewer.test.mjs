@@ -211,3 +211,46 @@ test("a pinch with two fingers zooms the map, the wheel too, and the view goes i
   await page.waitForFunction((z) => Number(new URLSearchParams(location.search).get("v").split(",")[2]) < z, pinched);
   assert.deepEqual(page.errors, []);
 });
+
+test("hatching marks an occupation only while it lasts, dots only an inferred difference", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1923`);
+  await ready(page);
+  const hatch = (id) => page.locator(`path.hatch[data-region="${id}"]`);
+  const dots = (id) => page.locator(`path.inferred[data-region="${id}"]`);
+  // The Ruhr, occupied by France and Belgium from January 1923 to August 1925.
+  assert.equal(await hatch("ruhr").count(), 1);
+  assert.match(await region(page, "ruhr").getAttribute("aria-label"), /^Ruhr, France \(occupied · Germany\)/);
+  await slider(page).focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  assert.equal(query(page).get("y"), "1926");
+  assert.equal(await hatch("ruhr").count(), 0, "no hatching once the occupation ends");
+  assert.equal(await page.locator("path.inferred").count(), 0, "real history is never dotted");
+  // Red Triumph: Bavaria falls to the Commune by the atlas's reading (inferred): dotted.
+  await picker(page).selectOption("red-triumph");
+  await page.waitForFunction(() => location.search.includes("t=red-triumph"));
+  assert.equal(await dots("bavaria").count(), 1);
+  // Before the divergence the timeline is real history: no dots.
+  await page.goto(`${env.site.url}/?t=red-triumph&y=1922`);
+  await ready(page);
+  assert.equal(await page.locator("path.inferred").count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the legend lists the states on screen in the shown year, with the keys to hatching and dots", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1937&v=14.00,49.00,3.00`);
+  await ready(page);
+  const legend = page.getByRole("region", { name: "Legend" });
+  const names = async () => (await legend.locator("li").allInnerTexts()).map((s) => s.trim());
+  const before = await names();
+  for (const s of ["Germany", "Austria", "Czechoslovakia"]) assert.ok(before.includes(s), `${s} in ${before}`);
+  assert.ok(!before.includes("Japan"), "a state far off screen is not listed");
+  assert.match(await legend.innerText(), /occupied, or held through a puppet state/);
+  assert.match(await legend.innerText(), /differs from real history/);
+  await slider(page).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => location.search.includes("y=1938"));
+  const after = await names();
+  assert.ok(!after.includes("Austria"), "Austria is gone after the Anschluss");
+  assert.ok(after.includes("Germany"));
+  assert.deepEqual(page.errors, []);
+});
