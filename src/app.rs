@@ -9,6 +9,7 @@ use crate::components::map::places::PlaceMarker;
 use crate::components::map::scene::{shown_states, Maps, Scene};
 pub use crate::components::notice::report_panic;
 use crate::components::notice::Notice;
+use crate::components::search::Search;
 use crate::components::side_panel::{CorpusState, SidePanel};
 use crate::components::{Gesture, MapView, TimelineChoice, TimelinePicker, YearSlider};
 use crate::data::{load, load_corpus, MapData};
@@ -16,6 +17,7 @@ use crate::model::camera::Camera;
 use crate::model::map_state::TimelineMaps;
 use crate::model::passages::{Corpus, Kind};
 use crate::model::permalink::{Ignored, Moment, Parsed, Reason, View};
+use crate::model::search::Target;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
@@ -346,6 +348,42 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             Some((d.year, format!("diverges {}", d.long())))
         }
     });
+    // A search result: its moment, and the map centred on what it selects.
+    let on_pick = {
+        let data = data.clone();
+        Callback::new(move |t: Target| {
+            let at = t
+                .selection
+                .as_deref()
+                .and_then(|id| match data.decoded.region_index(id) {
+                    Some(i) => {
+                        let p = data.decoded.topology.regions[i].label;
+                        Some([p[0] as f64, p[1] as f64])
+                    }
+                    None => loaded.with_untracked(|c| {
+                        let p = c.as_ref()?.places.iter().find(|p| p.id == id)?;
+                        data.decoded.topology.to_map(p.lon, p.lat)
+                    }),
+                });
+            if let Some([x, y]) = at {
+                camera.update(|c| *c = Camera::new(x, y, c.zoom.max(2.5)));
+            }
+            let view = view_of(&data, camera.get_untracked());
+            step(
+                &|m| {
+                    if let Some(id) = &t.timeline {
+                        m.timeline = id.clone();
+                    }
+                    if let Some(y) = t.year {
+                        m.year = y;
+                    }
+                    m.selection = t.selection.clone();
+                    m.view = view;
+                },
+                HistoryMode::Push,
+            )
+        })
+    };
     let copy_link = move |_| {
         let href = link_to(&moment.get_untracked());
         let _ = window().navigator().clipboard().write_text(&href);
@@ -361,7 +399,10 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             <section class="controls" aria-label="Moment">
                 <TimelinePicker choices=choices value=timeline on_change=on_timeline />
                 <YearSlider year=year on_change=on_year ticks=ticks divergence=divergence />
-                <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
+                <div class="tools">
+                    <Search data=data.clone() corpus=loaded on_pick=on_pick />
+                    <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
+                </div>
             </section>
             <div class="stage">
                 <MapView

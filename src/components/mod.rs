@@ -4,6 +4,7 @@ pub mod legend;
 pub mod map;
 pub mod notice;
 pub mod passage_panel;
+pub mod search;
 pub mod side_panel;
 pub mod timeline_picker;
 pub mod year_slider;

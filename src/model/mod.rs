@@ -7,4 +7,5 @@ pub mod map_state;
 pub mod passages;
 pub mod permalink;
 pub mod projection;
+pub mod search;
 pub mod topology;

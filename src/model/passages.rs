@@ -51,6 +51,11 @@ impl Period {
         }
     }
 
+    /// How many days it spans (one for a single day).
+    pub fn days(&self) -> i64 {
+        day_number(self.to) - day_number(self.from) + 1
+    }
+
     /// "July 1920", "1925–1930", "10 November 1923", as the page shows it.
     pub fn label(&self) -> String {
         let month = |d: Date| d.month_name();
@@ -121,18 +126,32 @@ pub struct Passage {
 pub struct Place {
     pub id: String,
     pub name: String,
+    /// Other names of it in the texts' languages (Posen for Poznań).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
     pub lon: f64,
     pub lat: f64,
     /// The region it lies in.
     pub region: String,
 }
 
-/// The corpus the page and the command line share.
+/// Names that stand for one or more regions ("Silesia" names both Silesias).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionNames {
+    pub regions: Vec<String>,
+    pub names: Vec<String>,
+}
+
+/// The corpus the page and the command line share.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Corpus {
     pub sources: Vec<Source>,
     pub passages: Vec<Passage>,
     pub places: Vec<Place>,
+    /// The names the texts give regions, in their languages (Bayern, Wielkopolska).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub region_names: Vec<RegionNames>,
 }
 
 /// A passage listed for a moment.

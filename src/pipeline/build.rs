@@ -80,6 +80,7 @@ pub fn corpus(data: &Path, topology: Topology) -> Result<Corpus> {
         sources,
         passages,
         places: gazetteer.places(),
+        region_names: gazetteer.file.regions.clone(),
     })
 }
 

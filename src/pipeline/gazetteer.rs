@@ -4,19 +4,12 @@
 use super::files::read_json;
 use super::{PipelineError, Result};
 use crate::model::passages::Place;
+pub use crate::model::passages::RegionNames;
 use crate::model::topology::Decoded;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 pub const GAZETTEER: &str = "authored/gazetteer.json";
-
-/// Names that stand for one or more regions ("Silesia" names both Silesias).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RegionNames {
-    pub regions: Vec<String>,
-    pub names: Vec<String>,
-}
 
 /// A city or site: its English name, its other names, and where it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -163,6 +156,7 @@ impl Gazetteer {
             .map(|(p, r)| Place {
                 id: p.id.clone(),
                 name: p.name.clone(),
+                names: p.names.iter().filter(|n| **n != p.name).cloned().collect(),
                 lon: p.lon,
                 lat: p.lat,
                 region: r.clone(),
