@@ -5,8 +5,9 @@
 //! history entry so Back and Forward walk through them; a drag of the slider pushes one entry
 //! when it starts and then only replaces it, and panning or zooming the map replaces it.
 
+use crate::components::compare::{Choice, ComparePicker, DiffRow, WhatDiffers};
 use crate::components::map::places::PlaceMarker;
-use crate::components::map::scene::{shown_states, Maps, Scene};
+use crate::components::map::scene::{shown_states, Maps, Other, Scene};
 pub use crate::components::notice::report_panic;
 use crate::components::notice::Notice;
 use crate::components::search::Search;
@@ -14,6 +15,7 @@ use crate::components::side_panel::{CorpusState, SidePanel};
 use crate::components::{Gesture, MapView, TimelineChoice, TimelinePicker, YearSlider};
 use crate::data::{load, load_corpus, MapData};
 use crate::model::camera::Camera;
+use crate::model::compare::{differences, record, Side};
 use crate::model::map_state::TimelineMaps;
 use crate::model::passages::{Corpus, Kind};
 use crate::model::permalink::{Ignored, Moment, Parsed, Reason, View};
@@ -272,7 +274,96 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         let data = data.clone();
         move |_| maps_of(&data, &timeline.get())
     });
-    let scene = Scene::follow(data.clone(), maps, year);
+    // A second map beside the first: another timeline, or the same one in another year.
+    let compare = Memo::new(move |_| moment.with(|m| m.compare.clone()));
+    let compare_year_set = Memo::new(move |_| moment.with(|m| m.compare_year));
+    let compare_year = Memo::new(move |_| compare_year_set.get().unwrap_or(year.get()));
+    let compare_maps = Memo::new({
+        let data = data.clone();
+        move |_| {
+            let c = compare.get()?;
+            Some(if c == timeline.get() {
+                maps.get()
+            } else {
+                maps_of(&data, &c)
+            })
+        }
+    });
+    let name_of = {
+        let data = data.clone();
+        move |id: &str, y: i32| {
+            let name = data.atlas.timeline(id).map_or(id, |t| t.name.as_str());
+            format!("{name}, {y}")
+        }
+    };
+    let names = Memo::new({
+        let name_of = name_of.clone();
+        move |_| {
+            (
+                name_of(&timeline.get(), year.get()),
+                compare
+                    .get()
+                    .map(|c| name_of(&c, compare_year.get()))
+                    .unwrap_or_default(),
+            )
+        }
+    });
+    let other_of_main = Signal::derive(move || {
+        Some(Other {
+            maps: compare_maps.get()?,
+            year: compare_year.get(),
+            label: names.with(|n| n.1.clone()),
+        })
+    });
+    let scene = Scene::follow(data.clone(), maps, year, other_of_main);
+    let diff_rows = Memo::new({
+        let data = data.clone();
+        move |_| {
+            let Some(other) = compare_maps.get() else {
+                return Vec::new();
+            };
+            let m = maps.get();
+            let here = Side {
+                maps: &m.0,
+                map: m.0.year(year.get()),
+            };
+            let there = Side {
+                maps: &other.0,
+                map: other.0.year(compare_year.get()),
+            };
+            differences(&data.atlas, here, there)
+                .into_iter()
+                .map(|d| {
+                    let r = record(&data.atlas, d.cause);
+                    let region = &data.decoded.topology.regions[d.region];
+                    DiffRow {
+                        region: region.id.clone(),
+                        name: region.en.clone(),
+                        here: d.here.unwrap_or_else(|| "no holder".into()),
+                        there: d.there.unwrap_or_else(|| "no holder".into()),
+                        since: d.since,
+                        passages: r.map(|r| r.passages.clone()).unwrap_or_default(),
+                        note: r.and_then(|r| r.note.clone()),
+                    }
+                })
+                .collect::<Vec<_>>()
+        }
+    });
+    let on_compare = Callback::new(move |(c, cy): Choice| {
+        step(
+            &|m| {
+                m.compare = c.clone();
+                m.compare_year = if c.is_some() { cy } else { None };
+            },
+            HistoryMode::Push,
+        )
+    });
+    let timeline_names: Vec<(String, String)> = data
+        .atlas
+        .timelines
+        .iter()
+        .map(|t| (t.id.clone(), t.name.clone()))
+        .collect();
     // Equal lists do not notify: the names on the map and the legend recompute only when
     // the states or their lands change.
     let states = Memo::new({
@@ -397,7 +488,17 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         <Notice ignored=ignored />
         <main class="atlas">
             <section class="controls" aria-label="Moment">
-                <TimelinePicker choices=choices value=timeline on_change=on_timeline />
+                <div class="pickers">
+                    <TimelinePicker choices=choices value=timeline on_change=on_timeline />
+                    <ComparePicker
+                        timelines=timeline_names
+                        shown=timeline
+                        year=year
+                        compare=compare
+                        compare_year=compare_year_set
+                        on_change=on_compare
+                    />
+                </div>
                 <YearSlider year=year on_change=on_year ticks=ticks divergence=divergence />
                 <div class="tools">
                     <Search data=data.clone() corpus=loaded on_pick=on_pick />
@@ -405,19 +506,61 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                 </div>
             </section>
             <div class="stage">
-                <MapView
-                    data=data.clone()
-                    scene=scene
-                    states=states
-                    selected=selected
-                    places=places
-                    selected_place=selected_place
-                    on_select_place=Callback::new(move |id: String| on_select_id.run(Some(id)))
-                    camera=camera
-                    home=home
-                    on_select=on_select
-                    on_camera_settled=on_camera_settled
-                />
+                <div class="maps" class:two=move || compare.with(Option::is_some)>
+                    <MapView
+                        data=data.clone()
+                        scene=scene
+                        states=states
+                        selected=selected
+                        places=places
+                        selected_place=selected_place
+                        on_select_place=Callback::new(move |id: String| on_select_id.run(Some(id)))
+                        camera=camera
+                        home=home
+                        on_select=on_select
+                        on_camera_settled=on_camera_settled
+                        caption=Signal::derive(move || compare.with(Option::is_some).then(|| names.with(|n| n.0.clone())))
+                    />
+                    {
+                        let data = data.clone();
+                        move || {
+                            compare_maps
+                                .get()
+                                .map(|other| {
+                                    let other_maps = Memo::new(move |_| other.clone());
+                                    let other_of_compared = Signal::derive(move || {
+                                        Some(Other {
+                                            maps: maps.get(),
+                                            year: year.get(),
+                                            label: names.with(|n| n.0.clone()),
+                                        })
+                                    });
+                                    let scene = Scene::follow(data.clone(), other_maps, compare_year, other_of_compared);
+                                    let states = Memo::new({
+                                        let data = data.clone();
+                                        move |_| other_maps.with(|m| shown_states(&data, &m.0, m.0.year(compare_year.get())))
+                                    });
+                                    view! {
+                                        <MapView
+                                            data=data.clone()
+                                            scene=scene
+                                            states=states
+                                            selected=selected
+                                            places=places
+                                            selected_place=selected_place
+                                            on_select_place=Callback::new(move |id: String| on_select_id.run(Some(id)))
+                                            camera=camera
+                                            home=home
+                                            on_select=on_select
+                                            on_camera_settled=on_camera_settled
+                                            which="compared"
+                                            caption=Signal::derive(move || Some(names.with(|n| n.1.clone())))
+                                        />
+                                    }
+                                })
+                        }
+                    }
+                </div>
                 <SidePanel
                     data=data.clone()
                     corpus=corpus_state
@@ -427,7 +570,16 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     states=states
                     camera=camera
                     on_close=Callback::new(move |()| on_select_id.run(None))
-                />
+                >
+                    <Show when=move || compare.with(Option::is_some)>
+                        <WhatDiffers
+                            rows=diff_rows
+                            names=names
+                            corpus=loaded
+                            on_select=Callback::new(move |id: String| on_select_id.run(Some(id)))
+                        />
+                    </Show>
+                </SidePanel>
             </div>
         </main>
     }

@@ -34,7 +34,7 @@ fn timelines() -> &'static [String] {
 }
 
 /// Pieces that links are made of, well formed and not.
-const PIECES: [&str; 40] = [
+const PIECES: [&str; 42] = [
     "t",
     "y",
     "r",
@@ -63,6 +63,8 @@ const PIECES: [&str; 40] = [
     "NaN",
     "inf",
     "real",
+    "c",
+    "cy",
     "red-triumph",
     "bavaria",
     "Bavaria",
@@ -119,7 +121,7 @@ proptest! {
             let named = format!("{}={}: ", i.key, i.value);
             prop_assert!(message.starts_with(&named), "{message}");
             prop_assert!(message.len() > named.len() + 3, "{message}");
-            prop_assert!(["t", "y", "r", "v"].contains(&i.key.as_str())
+            prop_assert!(["t", "y", "c", "cy", "r", "v"].contains(&i.key.as_str())
                 || message.ends_with("not a key of the atlas"), "{message}");
         }
     }
@@ -132,6 +134,8 @@ proptest! {
         lon in -18_000i32..=18_000,
         lat in -9_000i32..=9_000,
         zoom in 100i32..=6_400,
+        c in proptest::option::of(0usize..64),
+        cy in proptest::option::of(FIRST_YEAR..=LAST_YEAR),
     ) {
         let timelines: Vec<&str> = timelines().iter().map(String::as_str).collect();
         let m = Moment {
@@ -139,6 +143,8 @@ proptest! {
             year,
             selection: id,
             view: View::new(f64::from(lon) / 100.0, f64::from(lat) / 100.0, f64::from(zoom) / 100.0),
+            compare: c.map(|c| timelines[c % timelines.len()].to_string()),
+            compare_year: cy,
         };
         let back = Moment::parse(&m.to_query(), &timelines);
         prop_assert!(back.ignored.is_empty(), "{:?}: {:?}", m, back.ignored);
@@ -264,9 +270,9 @@ fn authored_files() -> Vec<(String, String, Loader)> {
 #[test]
 fn every_authored_file_loads_and_a_truncated_one_is_named() {
     for (name, text, load) in authored() {
-        assert_eq!(load(&name, &text), Ok(()), "{name} itself loads");
+        assert_eq!(load(name, text), Ok(()), "{name} itself loads");
         let half: String = text.chars().take(text.chars().count() / 2).collect();
-        let message = load(&name, &half).expect_err("half a file does not load");
+        let message = load(name, &half).expect_err("half a file does not load");
         assert!(
             message.starts_with(name.as_str()),
             "the error names the file: {message}"

@@ -245,3 +245,50 @@ fn a_simplified_arc_keeps_its_ends_and_its_shape_within_the_tolerance() {
     assert_eq!(simplify_arc(&square, 1.0), square);
     assert_eq!(simplify_arc(&square[..2], 100.0), square[..2].to_vec());
 }
+
+#[test]
+fn what_differs_says_since_when_and_which_record_causes_it() {
+    use uchronia::model::compare::{differences, record, Side};
+    let atlas = atlas();
+    let (alt, real) = (maps(&atlas, "alt"), maps(&atlas, "real"));
+    let here = Side {
+        maps: &alt,
+        map: alt.year(1923),
+    };
+    let there = Side {
+        maps: &real,
+        map: real.year(1923),
+    };
+    let diff = differences(&atlas, here, there);
+    // Only b differs: w in alt, x in real history.
+    assert_eq!(diff.len(), 1, "{diff:?}");
+    let d = &diff[0];
+    assert_eq!(
+        (d.region, d.here.as_deref(), d.there.as_deref()),
+        (1, Some("Wland"), Some("Xland"))
+    );
+    // They differ since alt's own record of 1922-03-01 (real history's change of 1923 did not
+    // make them differ: they already did).
+    assert_eq!(d.since, Date::parse("1922-03-01").unwrap());
+    let cause = record(&atlas, d.cause).unwrap();
+    assert_eq!(
+        (cause.holder.as_str(), cause.passages.clone()),
+        ("w", vec!["p".to_string()])
+    );
+    // The same timeline in two years: what its own records changed.
+    let before = Side {
+        maps: &real,
+        map: real.year(1919),
+    };
+    let after = Side {
+        maps: &real,
+        map: real.year(1921),
+    };
+    let regions: Vec<usize> = differences(&atlas, after, before)
+        .iter()
+        .map(|d| d.region)
+        .collect();
+    assert_eq!(regions, vec![0, 1]);
+    // A map against itself: nothing.
+    assert!(differences(&atlas, here, here).is_empty());
+}

@@ -39,10 +39,20 @@ fn format_writes_the_canonical_query() {
         year: 1920,
         selection: Some("ruhr".into()),
         view: View::new(7.1, 51.45, 6.0),
+        ..Moment::default()
     };
     assert_eq!(
         m.to_query(),
         "?t=rosas-reich&y=1920&r=ruhr&v=7.10,51.45,6.00"
+    );
+    let compared = Moment {
+        compare: Some("real".into()),
+        compare_year: Some(1925),
+        ..m
+    };
+    assert_eq!(
+        compared.to_query(),
+        "?t=rosas-reich&y=1920&c=real&cy=1925&r=ruhr&v=7.10,51.45,6.00"
     );
     assert_eq!(Moment::default().to_query(), "?t=real&y=1930");
 }
@@ -65,6 +75,7 @@ fn every_valid_moment_round_trips() {
                         year,
                         selection: selection.map(Into::into),
                         view,
+                        ..Moment::default()
                     };
                     let (back, ignored) = parse(&m.to_query());
                     assert!(ignored.is_empty(), "{m:?}: {ignored:?}");
@@ -73,6 +84,24 @@ fn every_valid_moment_round_trips() {
             }
         }
     }
+}
+
+#[test]
+fn a_comparison_names_a_known_timeline_and_a_year() {
+    let (m, ignored) = parse("t=red-triumph&y=1935&c=real");
+    assert_eq!(m.compare.as_deref(), Some("real"));
+    assert_eq!(m.compare_year, None);
+    assert!(ignored.is_empty());
+    let (m, ignored) = parse("t=real&y=1935&c=narnia&cy=1890");
+    assert_eq!((m.compare, m.compare_year), (None, Some(1918)));
+    let reasons: Vec<String> = ignored.iter().map(|i| i.to_string()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "c=narnia: no such timeline",
+            "cy=1890: outside 1918–1941; showing 1918 instead"
+        ]
+    );
 }
 
 #[test]

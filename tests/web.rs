@@ -367,7 +367,7 @@ mod map {
                         ))
                     }
                 });
-                let scene = Scene::follow(data.clone(), maps, year);
+                let scene = Scene::follow(data.clone(), maps, year, Signal::derive(|| None));
                 let states = Memo::new({
                     let data = data.clone();
                     move |_| maps.with(|m| shown_states(&data, &m.0, m.0.year(year.get())))

@@ -1,5 +1,6 @@
 //! What the user sees.
 
+pub mod compare;
 pub mod legend;
 pub mod map;
 pub mod notice;

@@ -37,6 +37,9 @@ pub fn SidePanel(
     camera: RwSignal<Camera>,
     /// Called to close the selection.
     on_close: Callback<()>,
+    /// Shown first (what differs, when two maps are compared).
+    #[prop(optional)]
+    children: Option<ChildrenFn>,
 ) -> impl IntoView {
     let unit = data.decoded.topology.unit_m;
     // Where the text of the shown timeline has stopped.
@@ -204,6 +207,7 @@ pub fn SidePanel(
     };
     view! {
         <aside class="side">
+            {move || children.as_ref().map(|c| c())}
             {after_text}
             {failed}
             <PassagePanel subject=subject passages=passages on_read=on_read on_close=on_close pending=pending />

@@ -59,6 +59,18 @@ impl Date {
         }
     }
 
+    /// The day before.
+    pub fn previous(self) -> Date {
+        if self.day > 1 {
+            Date::new_unchecked(self.year, self.month, self.day - 1)
+        } else if self.month > 1 {
+            let m = self.month - 1;
+            Date::new_unchecked(self.year, m, days_in_month(self.year, m))
+        } else {
+            Date::new_unchecked(self.year - 1, 12, 31)
+        }
+    }
+
     /// The day a year on the slider stands for: 31 December of that year.
     pub fn for_year(year: i32) -> Date {
         Date::new_unchecked(year, 12, 31)
@@ -170,6 +182,15 @@ mod tests {
         ] {
             assert!(Date::parse(bad).is_err(), "{bad} should be rejected");
         }
+    }
+
+    #[test]
+    fn the_day_before_crosses_months_years_and_leap_days() {
+        let d = |t: &str| Date::parse(t).unwrap();
+        assert_eq!(d("1920-03-01").previous(), d("1920-02-29"));
+        assert_eq!(d("1921-03-01").previous(), d("1921-02-28"));
+        assert_eq!(d("1939-01-01").previous(), d("1938-12-31"));
+        assert_eq!(d("1939-09-17").previous(), d("1939-09-16"));
     }
 
     #[test]

@@ -188,6 +188,11 @@ impl TimelineMaps {
         &self.years[i.min(self.years.len().saturating_sub(1))]
     }
 
+    /// The id of region `i`.
+    pub fn region_id(&self, i: usize) -> Option<&str> {
+        self.regions.get(i).map(String::as_str)
+    }
+
     /// The index of a state by id.
     pub fn state_index(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()

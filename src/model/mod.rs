@@ -2,6 +2,7 @@
 
 pub mod atlas;
 pub mod camera;
+pub mod compare;
 pub mod date;
 pub mod map_state;
 pub mod passages;

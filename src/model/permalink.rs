@@ -57,6 +57,10 @@ pub struct Moment {
     pub selection: Option<String>,
     /// `None`: the map's default view.
     pub view: Option<View>,
+    /// The timeline of a second map beside the first (`c`), if any.
+    pub compare: Option<String>,
+    /// The year of the second map (`cy`); `None`: the same year as the first.
+    pub compare_year: Option<i32>,
 }
 
 impl Default for Moment {
@@ -66,6 +70,8 @@ impl Default for Moment {
             year: DEFAULT_YEAR,
             selection: None,
             view: None,
+            compare: None,
+            compare_year: None,
         }
     }
 }
@@ -148,7 +154,10 @@ impl Moment {
                     reason,
                 })
             };
-            let Some(known) = ["t", "y", "r", "v"].into_iter().find(|k| *k == key) else {
+            let Some(known) = ["t", "y", "c", "cy", "r", "v"]
+                .into_iter()
+                .find(|k| *k == key)
+            else {
                 ignore(raw_value.to_string(), Reason::UnknownKey);
                 continue;
             };
@@ -178,6 +187,18 @@ impl Moment {
                     }
                     Err(e) => Err(e),
                 },
+                "c" => parse_timeline(&value, timelines).map(|t| moment.compare = Some(t)),
+                "cy" => match parse_year(&value) {
+                    Ok(y) => {
+                        moment.compare_year = Some(y);
+                        Ok(())
+                    }
+                    Err(Reason::YearOutOfRange { shown }) => {
+                        moment.compare_year = Some(shown);
+                        Err(Reason::YearOutOfRange { shown })
+                    }
+                    Err(e) => Err(e),
+                },
                 "r" => parse_id(&value).map(|id| moment.selection = Some(id)),
                 _ => match parse_view(&value) {
                     Ok(v) => {
@@ -198,9 +219,16 @@ impl Moment {
         Parsed { moment, ignored }
     }
 
-    /// The canonical query, with a leading `?`; keys in the order t, y, r, v.
+    /// The canonical query, with a leading `?`; keys in the order t, y, c, cy, r, v.
     pub fn to_query(&self) -> String {
         let mut q = format!("?t={}&y={}", encode(&self.timeline), self.year);
+        if let Some(c) = &self.compare {
+            q.push_str("&c=");
+            q.push_str(&encode(c));
+        }
+        if let Some(cy) = self.compare_year {
+            q.push_str(&format!("&cy={cy}"));
+        }
         if let Some(r) = &self.selection {
             q.push_str("&r=");
             q.push_str(&encode(r));

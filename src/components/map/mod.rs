@@ -52,6 +52,12 @@ pub fn MapView(
     on_select: Callback<usize>,
     /// Called when the view settles after a pan or zoom (at most a few times a second).
     on_camera_settled: Callback<()>,
+    /// Which map this is, for `data-map` ("main", or "compared").
+    #[prop(optional)]
+    which: Option<&'static str>,
+    /// A caption over the map (the timeline and year when two maps are compared).
+    #[prop(optional, into)]
+    caption: MaybeProp<String>,
 ) -> impl IntoView {
     let unit = data.decoded.topology.unit_m;
     let svg = NodeRef::<leptos::svg::Svg>::new();
@@ -86,7 +92,8 @@ pub fn MapView(
         move || data.paths(coarse.get()).coast.clone()
     };
     view! {
-        <div class="map-wrap" on:keydown=move |ev| pan_zoom.key(ev)>
+        <div class="map-wrap" data-map=which.unwrap_or("main") on:keydown=move |ev| pan_zoom.key(ev)>
+            {move || caption.get().map(|c| view! { <p class="map-caption">{c}</p> })}
             <svg
                 node_ref=svg
                 class="map"

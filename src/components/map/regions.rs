@@ -119,6 +119,7 @@ pub fn OverlayLayer(
         <g class="overlays" aria-hidden="true">
             {overlay(|l| l.hatched, "hatch", "url(#hatch)")}
             {overlay(|l| l.dotted, "inferred", "url(#dots)")}
+            {overlay(|l| l.differs.is_some(), "differs", "none")}
         </g>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::data::MapData;
 use crate::model::atlas::Status;
+use crate::model::compare::{alike, Side};
 use crate::model::map_state::{Cell, MapState, StateArea, TimelineMaps};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -28,6 +29,8 @@ pub struct RegionLook {
     pub hatched: bool,
     /// Differs from real history by inference, or after the text: drawn dotted.
     pub dotted: bool,
+    /// Held otherwise on the map it is compared with: "Germany in Real history".
+    pub differs: Option<String>,
     /// The accessible name: the region's English name, then its holder.
     pub name: String,
     /// What the tooltip says.
@@ -44,14 +47,53 @@ pub fn status_words(maps: &TimelineMaps, cell: &Cell) -> String {
     }
 }
 
-/// The look of region `i` in a map.
-pub fn look_of(data: &MapData, maps: &TimelineMaps, state: &MapState, i: usize) -> RegionLook {
+/// The other map of a comparison, for the looks of this one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Other {
+    pub maps: Maps,
+    pub year: i32,
+    /// How the other map is named in "differs: Germany in Real history".
+    pub label: String,
+}
+
+/// The look of region `i` in a map, compared with `other` if there is one.
+pub fn look_of(
+    data: &MapData,
+    maps: &TimelineMaps,
+    state: &MapState,
+    other: Option<&Other>,
+    i: usize,
+) -> RegionLook {
     let en = data
         .decoded
         .topology
         .regions
         .get(i)
         .map_or("", |r| r.en.as_str());
+    let differs = other.and_then(|o| {
+        let (here, there) = (
+            Side { maps, map: state },
+            Side {
+                maps: &o.maps.0,
+                map: o.maps.0.year(o.year),
+            },
+        );
+        (!alike(here, there, i)).then(|| {
+            let holder = there
+                .map
+                .cells
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|c| o.maps.0.states.get(c.holder))
+                .map_or("no holder", |s| s.name.as_str());
+            format!("{holder} in {}", o.label)
+        })
+    });
+    let also = differs
+        .as_ref()
+        .map(|d| format!(", differs: {d}"))
+        .unwrap_or_default();
     match state.cells.get(i).copied().flatten() {
         Some(cell) => {
             let holder = &maps.states[cell.holder];
@@ -60,16 +102,18 @@ pub fn look_of(data: &MapData, maps: &TimelineMaps, state: &MapState, i: usize) 
                 fill: holder.colour.clone(),
                 hatched: cell.hatched(),
                 dotted: cell.dotted,
-                name: format!("{en}, {}{status}", holder.name),
-                tooltip: format!("{en} — {}{status}", holder.name),
+                name: format!("{en}, {}{status}{also}", holder.name),
+                tooltip: format!("{en} — {}{status}{also}", holder.name),
+                differs,
             }
         }
         None => RegionLook {
             fill: NO_HOLDER_FILL.into(),
             hatched: false,
             dotted: false,
-            name: format!("{en}, no holder recorded"),
-            tooltip: format!("{en} — no holder recorded"),
+            name: format!("{en}, no holder recorded{also}"),
+            tooltip: format!("{en} — no holder recorded{also}"),
+            differs,
         },
     }
 }
@@ -119,14 +163,24 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// Keeps the signals in step with `maps` and `year`: on a year step within a timeline it
-    /// applies the model's diff; on a change of timeline it compares every region.
-    pub fn follow(data: Arc<MapData>, maps: Memo<Maps>, year: Memo<i32>) -> Scene {
-        let (m, y) = (maps.get_untracked(), year.get_untracked());
+    /// Keeps the signals in step with `maps` and `year` (and the map compared with, if any):
+    /// on a year step within a timeline, with nothing compared, it applies the model's diff;
+    /// otherwise it compares every region.
+    pub fn follow(
+        data: Arc<MapData>,
+        maps: Memo<Maps>,
+        year: Memo<i32>,
+        other: Signal<Option<Other>>,
+    ) -> Scene {
+        let (m, y, o) = (
+            maps.get_untracked(),
+            year.get_untracked(),
+            other.get_untracked(),
+        );
         let first = m.0.year(y);
         let scene = Scene {
             looks: (0..data.region_count())
-                .map(|i| RwSignal::new(look_of(&data, &m.0, first, i)))
+                .map(|i| RwSignal::new(look_of(&data, &m.0, first, o.as_ref(), i)))
                 .collect(),
             borders: data
                 .pairs
@@ -134,21 +188,22 @@ impl Scene {
                 .map(|&[a, b]| RwSignal::new(first.border(a, b)))
                 .collect(),
         };
-        let shown = StoredValue::new((m, y));
+        let shown = StoredValue::new((m, y, o));
         let (looks, borders) = (scene.looks.clone(), scene.borders.clone());
         // The signals live outside the reactive graph's values: this effect writes them.
         Effect::new(move |_| {
-            let (m, y) = (maps.get(), year.get());
-            let (before, before_year) = shown.get_value();
+            let (m, y, o) = (maps.get(), year.get(), other.get());
+            let (before, before_year, before_other) = shown.get_value();
             let now = m.0.year(y);
-            let (regions, pairs): (Vec<usize>, Vec<usize>) = if before == m {
-                let step = before.0.year(before_year).diff(now, &data.pairs);
-                (step.regions, step.borders)
-            } else {
-                ((0..looks.len()).collect(), (0..borders.len()).collect())
-            };
+            let (regions, pairs): (Vec<usize>, Vec<usize>) =
+                if before == m && before_other.is_none() && o.is_none() {
+                    let step = before.0.year(before_year).diff(now, &data.pairs);
+                    (step.regions, step.borders)
+                } else {
+                    ((0..looks.len()).collect(), (0..borders.len()).collect())
+                };
             for i in regions {
-                let look = look_of(&data, &m.0, now, i);
+                let look = look_of(&data, &m.0, now, o.as_ref(), i);
                 if let Some(s) = looks.get(i) {
                     if s.with_untracked(|l| *l != look) {
                         s.set(look);
@@ -163,7 +218,7 @@ impl Scene {
                     }
                 }
             }
-            shown.set_value((m, y));
+            shown.set_value((m, y, o));
         });
         scene
     }

@@ -1,0 +1,175 @@
+//! Comparing two maps: the "Compare with" picker (another timeline, or the same one in another
+//! year) and the list of what differs, each difference with the passage that causes it.
+
+use crate::model::date::{Date, FIRST_YEAR, LAST_YEAR};
+use crate::model::passages::Corpus;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The value of the picker's option "the same timeline in another year".
+const ANOTHER_YEAR: &str = "@year";
+
+/// What the picker chose: the compared timeline and its year (`None`: the same year).
+pub type Choice = (Option<String>, Option<i32>);
+
+#[component]
+pub fn ComparePicker(
+    /// Every timeline: id and name.
+    timelines: Vec<(String, String)>,
+    /// The shown timeline.
+    #[prop(into)]
+    shown: Signal<String>,
+    /// The shown year.
+    #[prop(into)]
+    year: Signal<i32>,
+    /// The compared timeline, if any.
+    #[prop(into)]
+    compare: Signal<Option<String>>,
+    /// The compared year, if it differs.
+    #[prop(into)]
+    compare_year: Signal<Option<i32>>,
+    /// Called with the new choice.
+    on_change: Callback<Choice>,
+) -> impl IntoView {
+    let value = move || match (compare.get(), compare_year.get()) {
+        (None, _) => String::new(),
+        (Some(c), Some(_)) if c == shown.get() => ANOTHER_YEAR.to_string(),
+        (Some(c), _) => c,
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let choice = match v.as_str() {
+            "" => (None, None),
+            ANOTHER_YEAR => {
+                // Ten years back, or forward from the first years.
+                let y = year.get_untracked();
+                let other = if y - 10 >= FIRST_YEAR {
+                    y - 10
+                } else {
+                    (y + 10).min(LAST_YEAR)
+                };
+                (Some(shown.get_untracked()), Some(other))
+            }
+            id => (Some(id.to_string()), compare_year.get_untracked()),
+        };
+        on_change.run(choice);
+    };
+    let on_year = move |ev: leptos::ev::Event| {
+        let y = event_target_value(&ev).parse::<i32>().ok();
+        on_change.run((compare.get_untracked(), y));
+    };
+    view! {
+        <div class="compare-picker">
+            <label for="compare-select">"Compare with"</label>
+            <select id="compare-select" prop:value=value on:change=on_pick>
+                <option value="" selected=move || compare.with(Option::is_none)>"nothing"</option>
+                {timelines
+                    .into_iter()
+                    .map(|(id, name)| {
+                        let hidden = {
+                            let id = id.clone();
+                            move || id == shown.get()
+                        };
+                        let chosen = {
+                            let id = id.clone();
+                            move || value() == id
+                        };
+                        view! { <option value=id hidden=hidden selected=chosen>{name}</option> }
+                    })
+                    .collect_view()}
+                <option value=ANOTHER_YEAR selected=move || value() == ANOTHER_YEAR>
+                    "the same timeline in another year"
+                </option>
+            </select>
+            <Show when=move || compare.with(Option::is_some)>
+                <label for="compare-year" class="visually-hidden">"Compared year"</label>
+                <select id="compare-year" prop:value=move || compare_year.get().map(|y| y.to_string()).unwrap_or_default() on:change=on_year>
+                    <option value="">"same year"</option>
+                    {(FIRST_YEAR..=LAST_YEAR)
+                        .map(|y| view! { <option value=y.to_string()>{y}</option> })
+                        .collect_view()}
+                </select>
+            </Show>
+        </div>
+    }
+}
+
+/// One line of "What differs".
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiffRow {
+    pub region: String,
+    pub name: String,
+    pub here: String,
+    pub there: String,
+    pub since: Date,
+    /// The passages the causing record cites, and its note.
+    pub passages: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[component]
+pub fn WhatDiffers(
+    /// The differences, in region order.
+    #[prop(into)]
+    rows: Signal<Vec<DiffRow>>,
+    /// How the two maps are named: "Red Triumph, 1935" and "Real history, 1935".
+    #[prop(into)]
+    names: Signal<(String, String)>,
+    /// The texts, for the passages' words once they are loaded.
+    #[prop(into)]
+    corpus: Signal<Option<Arc<Corpus>>>,
+    /// Called with a region id to select it.
+    on_select: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <section class="what-differs" aria-label="What differs">
+            <h2>"What differs"</h2>
+            <p class="differs-between">
+                {move || names.with(|(a, b)| format!("{a} against {b}"))}
+            </p>
+            {move || {
+                let rows = rows.get();
+                if rows.is_empty() {
+                    return view! { <p class="empty">"The two maps agree everywhere."</p> }.into_any();
+                }
+                let (here, there) = names.get();
+                view! {
+                    <ol class="differs-list">
+                        {rows
+                            .into_iter()
+                            .map(|r| {
+                                let id = r.region.clone();
+                                let quote = corpus.with(|c| {
+                                    let c = c.as_ref()?;
+                                    let p = c.passage(r.passages.first()?)?;
+                                    let mut words: String = p.text.chars().take(160).collect();
+                                    if words.len() < p.text.len() {
+                                        words.push('…');
+                                    }
+                                    Some((p.id.clone(), words))
+                                });
+                                view! {
+                                    <li data-region=r.region.clone()>
+                                        <button type="button" class="link differs-region" on:click=move |_| on_select.run(id.clone())>
+                                            {r.name.clone()}
+                                        </button>
+                                        <span class="differs-holders">
+                                            {format!(": {} ({here}) · {} ({there}) · since {}", r.here, r.there, r.since.long())}
+                                        </span>
+                                        {quote.map(|(id, words)| view! {
+                                            <blockquote class="differs-quote" data-passage=id.clone()>
+                                                {words} <cite>{format!(" {id}")}</cite>
+                                            </blockquote>
+                                        })}
+                                        {r.note.clone().map(|n| view! { <p class="record-note">{n}</p> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
