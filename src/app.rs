@@ -12,10 +12,11 @@ pub use crate::components::notice::report_panic;
 use crate::components::notice::Notice;
 use crate::components::search::Search;
 use crate::components::side_panel::{CorpusState, SidePanel};
-use crate::components::{Gesture, MapView, TimelineChoice, TimelinePicker, YearSlider};
+use crate::components::{Gesture, MapView, Mark, TimelineChoice, TimelinePicker, YearSlider};
 use crate::data::{load, load_corpus, MapData};
 use crate::model::camera::Camera;
 use crate::model::compare::{differences, record, Side};
+use crate::model::date::Date;
 use crate::model::map_state::TimelineMaps;
 use crate::model::passages::{Corpus, Kind};
 use crate::model::permalink::{Ignored, Moment, Parsed, Reason, View};
@@ -431,12 +432,44 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         }
     });
     let ticks = Memo::new(move |_| maps.with(|m| m.0.change_years()));
+    // Where the shown timeline (and the compared one) departs from real history, and where
+    // its text stops.
     let divergence = Memo::new({
         let data = data.clone();
         move |_| {
-            let t = data.atlas.timeline(&timeline.get()).ok()?;
-            let d = t.diverges?;
-            Some((d.year, format!("diverges {}", d.long())))
+            let mut marks = Vec::new();
+            let shown = timeline.get();
+            let compared = compare.get().filter(|c| *c != shown);
+            let both = compared.is_some();
+            for (id, is_compared) in [(Some(shown), false), (compared, true)] {
+                let Some(t) = id.and_then(|id| data.atlas.timeline(&id).ok()) else {
+                    continue;
+                };
+                let whose = if both {
+                    format!("{} ", t.name)
+                } else {
+                    String::new()
+                };
+                if let Some(d) = t.diverges {
+                    marks.push(Mark {
+                        year: d.year,
+                        label: format!("{whose}diverges {}", d.long()),
+                        compared: is_compared,
+                        ends: false,
+                        labelled: !both,
+                    });
+                }
+                if let Some(end) = t.text_ends.filter(|e| *e < Date::END) {
+                    marks.push(Mark {
+                        year: end.year,
+                        label: format!("{whose}text stops {}", end.long()),
+                        compared: is_compared,
+                        ends: true,
+                        labelled: !both,
+                    });
+                }
+            }
+            marks
         }
     });
     // A search result: its moment, and the map centred on what it selects.

@@ -14,4 +14,4 @@ pub use legend::{Legend, LegendEntry};
 pub use map::MapView;
 pub use passage_panel::{PanelSubject, PassagePanel, ShownPassage, SourceReader};
 pub use timeline_picker::{TimelineChoice, TimelinePicker};
-pub use year_slider::{Gesture, YearSlider};
+pub use year_slider::{Gesture, Mark, YearSlider};

@@ -12,6 +12,20 @@ pub enum Gesture {
     Settled,
 }
 
+/// A mark under the slider: where a timeline departs from real history, or where its text stops.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub year: i32,
+    pub label: String,
+    /// A mark of the compared timeline (drawn in its colour).
+    pub compared: bool,
+    /// Where a text stops (drawn as a bar, its label a line lower).
+    pub ends: bool,
+    /// Whether its words are written under the slider (else only in its title: two
+    /// timelines' marks would cover each other's words).
+    pub labelled: bool,
+}
+
 /// A range input from 1918 to 1941 with the year and the day it stands for shown beside it.
 /// Arrows, Home/End and PageUp/PageDown come with the native input.
 #[component]
@@ -26,7 +40,7 @@ pub fn YearSlider(
     ticks: MaybeProp<Vec<i32>>,
     /// The year the shown timeline departs from real history: a visible mark.
     #[prop(optional, into)]
-    divergence: MaybeProp<(i32, String)>,
+    divergence: MaybeProp<Vec<Mark>>,
 ) -> impl IntoView {
     let span = f64::from(LAST_YEAR - FIRST_YEAR);
     let at = move |year: i32| {
@@ -125,13 +139,22 @@ pub fn YearSlider(
             {move || {
                 divergence
                     .get()
-                    .map(|(year, label)| {
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|m| {
                         view! {
-                            <span class="divergence" style=at(year) title=label.clone()>
-                                <span class="divergence-label">{label.clone()}</span>
+                            <span
+                                class="divergence"
+                                class:compared=m.compared
+                                class:ends=m.ends
+                                style=at(m.year)
+                                title=m.label.clone()
+                            >
+                                {m.labelled.then(|| view! { <span class="divergence-label">{m.label.clone()}</span> })}
                             </span>
                         }
                     })
+                    .collect_view()
             }}
             </div>
             <output for="year-input" class="year-value">{move || year.get()}</output>

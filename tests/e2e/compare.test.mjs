@@ -40,6 +40,14 @@ test("Red Triumph against real history in 1935: both maps, the differences marke
     await map(page, "compared").locator("svg").getAttribute("viewBox"),
     await map(page, "main").locator("svg").getAttribute("viewBox"),
   );
+  // The compared timeline's divergence and the end of its text are marked on the slider too.
+  assert.equal(await page.locator(".divergence.compared").count(), 0, "real history has neither");
+  await page.getByRole("combobox", { name: "Compare with" }).selectOption("rosas-reich");
+  await page.waitForFunction(() => location.search.includes("c=rosas-reich"));
+  const marks = await page.locator(".divergence.compared").evaluateAll((els) => els.map((e) => e.title));
+  assert.deepEqual(marks, ["Rosa's Reich diverges 16 December 1918", "Rosa's Reich text stops 31 July 1920"]);
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes("c=real"));
   // Back walks through the compare steps.
   await page.goBack();
   await page.waitForFunction(() => !location.search.includes("r=bavaria"));
