@@ -472,7 +472,8 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             marks
         }
     });
-    // A search result: its moment, and the map centred on what it selects.
+    // A search result or a link in a passage: its moment, and the map centred on what it
+    // selects.
     let on_pick = {
         let data = data.clone();
         Callback::new(move |t: Target| {
@@ -501,7 +502,9 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     if let Some(y) = t.year {
                         m.year = y;
                     }
-                    m.selection = t.selection.clone();
+                    if t.selection.is_some() {
+                        m.selection = t.selection.clone();
+                    }
                     m.view = view;
                 },
                 HistoryMode::Push,
@@ -603,6 +606,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     states=states
                     camera=camera
                     on_close=Callback::new(move |()| on_select_id.run(None))
+                    on_link=on_pick
                 >
                     <Show when=move || compare.with(Option::is_some)>
                         <WhatDiffers

@@ -292,3 +292,42 @@ fn every_record_of_an_alternate_timeline_cites_a_passage_or_follows_real_history
     }
     assert_eq!(alternates, 3);
 }
+
+#[test]
+fn a_passage_links_the_places_regions_and_years_it_names_and_loses_no_word() {
+    use uchronia::model::passages::Segment;
+    let corpus = corpus();
+    for p in &corpus.passages {
+        let segments = corpus.segments(p);
+        let text: String = segments
+            .iter()
+            .map(|s| match s {
+                Segment::Text(t)
+                | Segment::Place(t, _)
+                | Segment::Region(t, _)
+                | Segment::Year(t, _) => t.as_str(),
+            })
+            .collect();
+        assert_eq!(text, p.text, "{}", p.id);
+    }
+    let of = |id: &str| corpus.segments(corpus.passage(id).unwrap());
+    let s = of("000-019");
+    assert!(
+        s.contains(&Segment::Place("Poznan".into(), "poznan".into())),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&Segment::Region("Prussia".into(), "east-prussia".into())),
+        "{s:?}"
+    );
+    let s = of("000-016");
+    assert!(s.contains(&Segment::Year("1923".into(), 1923)), "{s:?}");
+    assert!(
+        s.contains(&Segment::Region("Bavarian".into(), "bavaria".into())),
+        "{s:?}"
+    );
+    // "Bavarian" is one name; "Bavaria" inside it is not linked twice.
+    assert!(!s
+        .iter()
+        .any(|x| matches!(x, Segment::Region(t, _) if t == "Bavaria")));
+}

@@ -162,6 +162,7 @@ mod picker_panel_legend {
 
     fn passage(id: &str, text: &str, kind: Kind) -> ShownPassage {
         ShownPassage {
+            segments: Vec::new(),
             passage: Passage {
                 id: id.into(),
                 source: "000".into(),

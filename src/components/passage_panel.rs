@@ -3,7 +3,8 @@
 //! in its full text. Text from the sources is always rendered as text.
 
 use crate::model::atlas::Confidence;
-use crate::model::passages::{Kind, Passage, Source};
+use crate::model::passages::{Kind, Passage, Segment, Source};
+use crate::model::search::Target;
 use leptos::prelude::*;
 
 /// One passage as the panel shows it.
@@ -13,6 +14,47 @@ pub struct ShownPassage {
     pub source: Option<Source>,
     /// The confidence of the border record that cites this passage, if one does.
     pub evidence: Option<Confidence>,
+    /// Its text with the names and years that lead to the map (empty: shown as plain text).
+    pub segments: Vec<Segment>,
+}
+
+/// The words of a passage, its names and years as links to the map.
+fn passage_words(p: &ShownPassage, on_link: Option<Callback<Target>>) -> AnyView {
+    let Some(on_link) = on_link.filter(|_| !p.segments.is_empty()) else {
+        return p.passage.text.clone().into_any();
+    };
+    let link = move |text: String, target: Target, what: String| {
+        view! {
+            <button type="button" class="link text-link" title=what on:click=move |_| on_link.run(target.clone())>
+                {text}
+            </button>
+        }
+        .into_any()
+    };
+    p.segments
+        .iter()
+        .cloned()
+        .map(|s| match s {
+            Segment::Text(t) => t.into_any(),
+            Segment::Place(t, id) | Segment::Region(t, id) => link(
+                t.clone(),
+                Target {
+                    selection: Some(id),
+                    ..Target::default()
+                },
+                format!("Show {t} on the map"),
+            ),
+            Segment::Year(t, y) => link(
+                t,
+                Target {
+                    year: Some(y),
+                    ..Target::default()
+                },
+                format!("Show the map of {y}"),
+            ),
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// What the panel is about.
@@ -49,6 +91,9 @@ pub fn PassagePanel(
     /// The passages are still on their way (or failed): what to say instead of "nothing".
     #[prop(optional, into)]
     pending: MaybeProp<String>,
+    /// Called when a name or a year in a passage is followed to the map.
+    #[prop(optional)]
+    on_link: Option<Callback<Target>>,
 ) -> impl IntoView {
     view! {
         <section class="passages" aria-label="Passages">
@@ -111,7 +156,7 @@ pub fn PassagePanel(
                                                 {p.evidence.map(|c| view! { <span class="evidence">" · " {confidence_label(c)}</span> })}
                                             </p>
                                             {p.passage.heading.clone().map(|h| view! { <p class="passage-heading">{h}</p> })}
-                                            <blockquote lang=lang>{p.passage.text.clone()}</blockquote>
+                                            <blockquote lang=lang>{passage_words(&p, on_link)}</blockquote>
                                             <p class="passage-source">
                                                 {source} " "
                                                 <button type="button" class="link" on:click=move |_| on_read.run(id.clone())>

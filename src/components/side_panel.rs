@@ -8,6 +8,7 @@ use crate::model::atlas::Status;
 use crate::model::camera::{overlaps, Camera};
 use crate::model::date::Date;
 use crate::model::passages::{Corpus, Subject};
+use crate::model::search::Target;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -37,6 +38,8 @@ pub fn SidePanel(
     camera: RwSignal<Camera>,
     /// Called to close the selection.
     on_close: Callback<()>,
+    /// Called when a name or a year in a passage is followed to the map.
+    on_link: Callback<Target>,
     /// Shown first (what differs, when two maps are compared).
     #[prop(optional)]
     children: Option<ChildrenFn>,
@@ -135,6 +138,7 @@ pub fn SidePanel(
             .unwrap_or_default()
             .into_iter()
             .map(|r| ShownPassage {
+                segments: c.segments(r.passage),
                 passage: r.passage.clone(),
                 source: c.source(&r.passage.source).cloned(),
                 evidence: r.evidence,
@@ -210,7 +214,7 @@ pub fn SidePanel(
             {move || children.as_ref().map(|c| c())}
             {after_text}
             {failed}
-            <PassagePanel subject=subject passages=passages on_read=on_read on_close=on_close pending=pending />
+            <PassagePanel subject=subject passages=passages on_read=on_read on_close=on_close pending=pending on_link=on_link />
             <Legend entries=legend />
         </aside>
         <SourceReader reading=reading on_close=Callback::new(move |()| reading.set(None)) />

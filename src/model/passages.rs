@@ -2,7 +2,7 @@
 //! region (or place) at this moment", nearest in date first.
 
 use super::atlas::{Atlas, AtlasError, Confidence};
-use super::date::Date;
+use super::date::{Date, FIRST_YEAR, LAST_YEAR};
 use serde::{Deserialize, Serialize};
 
 /// A source text.
@@ -154,6 +154,25 @@ pub struct Corpus {
     pub region_names: Vec<RegionNames>,
 }
 
+/// A run of a passage's text: plain words, or a name or year that leads to the map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Text(String),
+    /// A name of a place the passage names; the place's id.
+    Place(String, String),
+    /// A name of a region the passage names; the region's id.
+    Region(String, String),
+    /// A year of the atlas (1918–1941) written in the passage.
+    Year(String, i32),
+}
+
+/// Whether `text` has a word boundary at byte `i` (start or end of a word).
+fn boundary(text: &str, i: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    let after = text[i..].chars().next();
+    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+}
+
 /// A passage listed for a moment.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Related<'a> {
@@ -229,6 +248,78 @@ impl Corpus {
                     .map(|r| r.confidence.unwrap_or(Confidence::Real)),
             })
             .collect())
+    }
+
+    /// A passage's text cut into plain runs and links: the names of the places and regions
+    /// it names (as whole words, in any case, the longest name first) and the years of the
+    /// atlas it writes.
+    pub fn segments(&self, passage: &Passage) -> Vec<Segment> {
+        let mut names: Vec<(&str, Segment)> = Vec::new();
+        for id in &passage.places {
+            if let Some(p) = self.places.iter().find(|p| &p.id == id) {
+                for n in std::iter::once(&p.name).chain(&p.names) {
+                    names.push((n, Segment::Place(String::new(), id.clone())));
+                }
+            }
+        }
+        for alias in &self.region_names {
+            if let Some(id) = passage.regions.iter().find(|r| alias.regions.contains(r)) {
+                for n in &alias.names {
+                    names.push((n, Segment::Region(String::new(), id.clone())));
+                }
+            }
+        }
+        names.retain(|(n, _)| !n.is_empty());
+        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        let text = passage.text.as_str();
+        let mut out = Vec::new();
+        let (mut plain, mut i) = (0usize, 0usize);
+        while i < text.len() {
+            if !text.is_char_boundary(i) || !boundary(text, i) {
+                i += 1;
+                continue;
+            }
+            let rest = &text[i..];
+            let found = names.iter().find_map(|(n, seg)| {
+                let end = i + n.len();
+                (rest.len() >= n.len()
+                    && text.is_char_boundary(end)
+                    && rest[..n.len()].eq_ignore_ascii_case(n)
+                    && boundary(text, end))
+                .then_some((end, seg))
+            });
+            let link = match found {
+                Some((end, Segment::Place(_, id))) => {
+                    Some((end, Segment::Place(text[i..end].to_string(), id.clone())))
+                }
+                Some((end, Segment::Region(_, id))) => {
+                    Some((end, Segment::Region(text[i..end].to_string(), id.clone())))
+                }
+                _ => {
+                    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                    rest.get(..4)
+                        .filter(|_| digits == 4)
+                        .and_then(|y| y.parse::<i32>().ok())
+                        .filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y))
+                        .map(|y| (i + 4, Segment::Year(text[i..i + 4].to_string(), y)))
+                }
+            };
+            match link {
+                Some((end, seg)) => {
+                    if plain < i {
+                        out.push(Segment::Text(text[plain..i].to_string()));
+                    }
+                    out.push(seg);
+                    plain = end;
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        if plain < text.len() {
+            out.push(Segment::Text(text[plain..].to_string()));
+        }
+        out
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

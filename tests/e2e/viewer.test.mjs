@@ -254,3 +254,22 @@ test("the legend lists the states on screen in the shown year, with the keys to 
   assert.ok(after.includes("Germany"));
   assert.deepEqual(page.errors, []);
 });
+
+test("names and years in a passage lead to the map, each a step that Back undoes", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=red-triumph&y=1930&r=posen`);
+  await ready(page);
+  await passages(page).locator("li.passage").first().waitFor();
+  // A year keeps the selection.
+  await passages(page).locator("button.text-link", { hasText: /^1940$/ }).first().click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("y") === "1940");
+  assert.equal(query(page).get("r"), "posen");
+  // A name keeps the year and selects what it names.
+  await passages(page).getByRole("button", { name: "Prussia", exact: true }).first().click();
+  await page.waitForFunction(() => location.search.includes("r=east-prussia"));
+  assert.equal(query(page).get("y"), "1940");
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes("r=posen"));
+  await page.goBack();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("y") === "1930");
+  assert.deepEqual(page.errors, []);
+});
