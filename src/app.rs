@@ -19,7 +19,7 @@ use crate::model::compare::{differences, record, Side};
 use crate::model::date::Date;
 use crate::model::map_state::TimelineMaps;
 use crate::model::passages::{Corpus, Kind};
-use crate::model::permalink::{Ignored, Moment, Parsed, Reason, View};
+use crate::model::permalink::{Ignored, Moment, Names, Parsed, Reason, View};
 use crate::model::search::Target;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -316,7 +316,8 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             label: names.with(|n| n.1.clone()),
         })
     });
-    let scene = Scene::follow(data.clone(), maps, year, other_of_main);
+    let names_in = Memo::new(move |_| moment.with(|m| m.names));
+    let scene = Scene::follow(data.clone(), maps, year, other_of_main, names_in.into());
     let diff_rows = Memo::new({
         let data = data.clone();
         move |_| {
@@ -369,7 +370,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     // the states or their lands change.
     let states = Memo::new({
         let data = data.clone();
-        move |_| maps.with(|m| shown_states(&data, &m.0, m.0.year(year.get())))
+        move |_| maps.with(|m| shown_states(&data, &m.0, m.0.year(year.get()), names_in.get()))
     });
     let selected = Memo::new({
         let data = data.clone();
@@ -538,7 +539,25 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                 <YearSlider year=year on_change=on_year ticks=ticks divergence=divergence />
                 <div class="tools">
                     <Search data=data.clone() corpus=loaded on_pick=on_pick />
-                    <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
+                    <div class="tool-row">
+                        <label for="names-select" class="visually-hidden">"Names"</label>
+                        <select
+                            id="names-select"
+                            title="The language of the names on the map"
+                            prop:value=move || if names_in.get() == Names::Local { "local" } else { "en" }
+                            on:change=move |ev| {
+                                let local = event_target_value(&ev) == "local";
+                                step(
+                                    &|m| m.names = if local { Names::Local } else { Names::English },
+                                    HistoryMode::Push,
+                                )
+                            }
+                        >
+                            <option value="en">"English names"</option>
+                            <option value="local">"Local names"</option>
+                        </select>
+                        <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
+                    </div>
                 </div>
             </section>
             <div class="stage">
@@ -571,10 +590,10 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                                             label: names.with(|n| n.0.clone()),
                                         })
                                     });
-                                    let scene = Scene::follow(data.clone(), other_maps, compare_year, other_of_compared);
+                                    let scene = Scene::follow(data.clone(), other_maps, compare_year, other_of_compared, names_in.into());
                                     let states = Memo::new({
                                         let data = data.clone();
-                                        move |_| other_maps.with(|m| shown_states(&data, &m.0, m.0.year(compare_year.get())))
+                                        move |_| other_maps.with(|m| shown_states(&data, &m.0, m.0.year(compare_year.get()), names_in.get()))
                                     });
                                     view! {
                                         <MapView

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use uchronia::model::atlas::{AtlasFile, Timeline};
 use uchronia::model::date::{FIRST_YEAR, LAST_YEAR};
 use uchronia::model::passages::Corpus;
-use uchronia::model::permalink::{parse_id, Moment, View, MAX_ZOOM, MIN_ZOOM};
+use uchronia::model::permalink::{parse_id, Moment, Names, View, MAX_ZOOM, MIN_ZOOM};
 use uchronia::model::topology::{Topology, TopologyError};
 use uchronia::pipeline::corpus::CorpusRecipe;
 use uchronia::pipeline::files::{check_recipe, parse_cuts, parse_json, Recipe};
@@ -121,7 +121,7 @@ proptest! {
             let named = format!("{}={}: ", i.key, i.value);
             prop_assert!(message.starts_with(&named), "{message}");
             prop_assert!(message.len() > named.len() + 3, "{message}");
-            prop_assert!(["t", "y", "c", "cy", "r", "v"].contains(&i.key.as_str())
+            prop_assert!(["t", "y", "c", "cy", "r", "v", "n"].contains(&i.key.as_str())
                 || message.ends_with("not a key of the atlas"), "{message}");
         }
     }
@@ -136,6 +136,7 @@ proptest! {
         zoom in 100i32..=6_400,
         c in proptest::option::of(0usize..64),
         cy in proptest::option::of(FIRST_YEAR..=LAST_YEAR),
+        local in any::<bool>(),
     ) {
         let timelines: Vec<&str> = timelines().iter().map(String::as_str).collect();
         let m = Moment {
@@ -145,6 +146,7 @@ proptest! {
             view: View::new(f64::from(lon) / 100.0, f64::from(lat) / 100.0, f64::from(zoom) / 100.0),
             compare: c.map(|c| timelines[c % timelines.len()].to_string()),
             compare_year: cy,
+            names: if local { Names::Local } else { Names::English },
         };
         let back = Moment::parse(&m.to_query(), &timelines);
         prop_assert!(back.ignored.is_empty(), "{:?}: {:?}", m, back.ignored);

@@ -105,6 +105,23 @@ fn a_comparison_names_a_known_timeline_and_a_year() {
 }
 
 #[test]
+fn local_names_are_kept_in_the_link() {
+    use uchronia::model::permalink::Names;
+    let (m, ignored) = parse("t=real&y=1930&n=local");
+    assert_eq!(m.names, Names::Local);
+    assert!(ignored.is_empty());
+    assert_eq!(m.to_query(), "?t=real&y=1930&n=local");
+    let (m, ignored) = parse("t=real&y=1930&n=klingon");
+    assert_eq!(m.names, Names::English);
+    assert_eq!(
+        ignored[0].to_string(),
+        "n=klingon: names are 'en' or 'local'"
+    );
+    // English is the default and is not written.
+    assert_eq!(parse("n=en").0.to_query(), "?t=real&y=1930");
+}
+
+#[test]
 fn an_unknown_timeline_falls_back_to_real_history() {
     let (m, _) = parse("t=narnia&y=1925");
     assert_eq!((m.timeline.as_str(), m.year), ("real", 1925));

@@ -319,6 +319,7 @@ mod map {
     use uchronia::model::atlas::Atlas;
     use uchronia::model::camera::Camera;
     use uchronia::model::map_state::TimelineMaps;
+    use uchronia::model::permalink::Names;
     use uchronia::model::topology::Topology;
 
     /// Two squares side by side, `a` and `b`, sharing one edge; `b` changes hands in 1925.
@@ -368,10 +369,20 @@ mod map {
                         ))
                     }
                 });
-                let scene = Scene::follow(data.clone(), maps, year, Signal::derive(|| None));
+                let scene = Scene::follow(
+                    data.clone(),
+                    maps,
+                    year,
+                    Signal::derive(|| None),
+                    Signal::derive(Names::default),
+                );
                 let states = Memo::new({
                     let data = data.clone();
-                    move |_| maps.with(|m| shown_states(&data, &m.0, m.0.year(year.get())))
+                    move |_| {
+                        maps.with(|m| {
+                            shown_states(&data, &m.0, m.0.year(year.get()), Names::English)
+                        })
+                    }
                 });
                 view! {
                     <MapView

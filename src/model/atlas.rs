@@ -60,6 +60,16 @@ pub struct State {
     pub colour: String,
 }
 
+impl State {
+    /// Its name in English or in its own language (English where the data has no other).
+    pub fn name_in(&self, names: super::permalink::Names) -> &str {
+        match names {
+            super::permalink::Names::English => &self.name,
+            super::permalink::Names::Local => self.local.as_deref().unwrap_or(&self.name),
+        }
+    }
+}
+
 /// "Region R is held by S from day D."
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {

@@ -61,6 +61,18 @@ pub struct Moment {
     pub compare: Option<String>,
     /// The year of the second map (`cy`); `None`: the same year as the first.
     pub compare_year: Option<i32>,
+    /// The language of the names on the map (`n`).
+    pub names: Names,
+}
+
+/// The language of the names of states and regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Names {
+    /// English: Germany, Bavaria.
+    #[default]
+    English,
+    /// Their own language: Deutsches Reich, Bayern.
+    Local,
 }
 
 impl Default for Moment {
@@ -72,6 +84,7 @@ impl Default for Moment {
             view: None,
             compare: None,
             compare_year: None,
+            names: Names::English,
         }
     }
 }
@@ -88,6 +101,7 @@ pub enum Reason {
     YearOutOfRange { shown: i32 },
     BadId,
     BadView,
+    BadNames,
     ZoomClamped { shown: String },
 }
 
@@ -108,6 +122,7 @@ impl fmt::Display for Reason {
             }
             Reason::BadId => write!(f, "not a region or place id"),
             Reason::BadView => write!(f, "not a view of the form longitude,latitude,zoom"),
+            Reason::BadNames => write!(f, "names are 'en' or 'local'"),
             Reason::ZoomClamped { shown } => write!(f, "zoom out of range; showing {shown}"),
         }
     }
@@ -154,7 +169,7 @@ impl Moment {
                     reason,
                 })
             };
-            let Some(known) = ["t", "y", "c", "cy", "r", "v"]
+            let Some(known) = ["t", "y", "c", "cy", "r", "v", "n"]
                 .into_iter()
                 .find(|k| *k == key)
             else {
@@ -200,6 +215,17 @@ impl Moment {
                     Err(e) => Err(e),
                 },
                 "r" => parse_id(&value).map(|id| moment.selection = Some(id)),
+                "n" => match value.as_str() {
+                    "en" => {
+                        moment.names = Names::English;
+                        Ok(())
+                    }
+                    "local" => {
+                        moment.names = Names::Local;
+                        Ok(())
+                    }
+                    _ => Err(Reason::BadNames),
+                },
                 _ => match parse_view(&value) {
                     Ok(v) => {
                         moment.view = Some(v);
@@ -219,7 +245,8 @@ impl Moment {
         Parsed { moment, ignored }
     }
 
-    /// The canonical query, with a leading `?`; keys in the order t, y, c, cy, r, v.
+    /// The canonical query, with a leading `?`; keys in the order t, y, c, cy, r, v, n (`n`
+    /// only for local names).
     pub fn to_query(&self) -> String {
         let mut q = format!("?t={}&y={}", encode(&self.timeline), self.year);
         if let Some(c) = &self.compare {
@@ -235,6 +262,9 @@ impl Moment {
         }
         if let Some(v) = &self.view {
             q.push_str(&format!("&v={:.2},{:.2},{:.2}", v.lon, v.lat, v.zoom));
+        }
+        if self.names == Names::Local {
+            q.push_str("&n=local");
         }
         q
     }

@@ -57,6 +57,16 @@ pub struct Region {
     pub area_km2: f64,
 }
 
+impl Region {
+    /// Its name in English or in its own language.
+    pub fn name_in(&self, names: super::permalink::Names) -> &str {
+        match names {
+            super::permalink::Names::English => &self.en,
+            super::permalink::Names::Local => &self.local,
+        }
+    }
+}
+
 /// What is wrong with a topology.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TopologyError {

@@ -273,3 +273,19 @@ test("names and years in a passage lead to the map, each a step that Back undoes
   await page.waitForFunction(() => new URLSearchParams(location.search).get("y") === "1930");
   assert.deepEqual(page.errors, []);
 });
+
+test("names in English or in their own language, kept in the link", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1930`);
+  await ready(page);
+  assert.match(await region(page, "bavaria").getAttribute("aria-label"), /^Bavaria, Germany$/);
+  await page.getByRole("combobox", { name: "Names" }).selectOption("local");
+  await page.waitForFunction(() => location.search.includes("n=local"));
+  assert.match(await region(page, "bavaria").getAttribute("aria-label"), /^Bayern, Deutsches Reich$/);
+  assert.ok((await page.getByRole("region", { name: "Legend" }).innerText()).includes("Deutsches Reich"));
+  assert.ok((await page.locator(".labels text").allTextContents()).map((t) => t.trim()).includes("Deutsches Reich"));
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByRole("combobox", { name: "Names" }).inputValue(), "local");
+  assert.match(await region(page, "bavaria").getAttribute("aria-label"), /^Bayern, Deutsches Reich$/);
+  assert.deepEqual(page.errors, []);
+});

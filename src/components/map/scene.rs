@@ -5,6 +5,7 @@ use crate::data::MapData;
 use crate::model::atlas::Status;
 use crate::model::compare::{alike, Side};
 use crate::model::map_state::{Cell, MapState, StateArea, TimelineMaps};
+use crate::model::permalink::Names;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -62,6 +63,7 @@ pub fn look_of(
     maps: &TimelineMaps,
     state: &MapState,
     other: Option<&Other>,
+    names: Names,
     i: usize,
 ) -> RegionLook {
     let en = data
@@ -69,7 +71,7 @@ pub fn look_of(
         .topology
         .regions
         .get(i)
-        .map_or("", |r| r.en.as_str());
+        .map_or("", |r| r.name_in(names));
     let differs = other.and_then(|o| {
         let (here, there) = (
             Side { maps, map: state },
@@ -86,7 +88,7 @@ pub fn look_of(
                 .copied()
                 .flatten()
                 .and_then(|c| o.maps.0.states.get(c.holder))
-                .map_or("no holder", |s| s.name.as_str());
+                .map_or("no holder", |s| s.name_in(names));
             format!("{holder} in {}", o.label)
         })
     });
@@ -102,8 +104,8 @@ pub fn look_of(
                 fill: holder.colour.clone(),
                 hatched: cell.hatched(),
                 dotted: cell.dotted,
-                name: format!("{en}, {}{status}{also}", holder.name),
-                tooltip: format!("{en} — {}{status}{also}", holder.name),
+                name: format!("{en}, {}{status}{also}", holder.name_in(names)),
+                tooltip: format!("{en} — {}{status}{also}", holder.name_in(names)),
                 differs,
             }
         }
@@ -129,7 +131,12 @@ pub struct ShownState {
 }
 
 /// The states of a map, largest first.
-pub fn shown_states(data: &MapData, maps: &TimelineMaps, state: &MapState) -> Vec<ShownState> {
+pub fn shown_states(
+    data: &MapData,
+    maps: &TimelineMaps,
+    state: &MapState,
+    names: Names,
+) -> Vec<ShownState> {
     let areas: Vec<f64> = data
         .decoded
         .topology
@@ -146,7 +153,7 @@ pub fn shown_states(data: &MapData, maps: &TimelineMaps, state: &MapState) -> Ve
                  area_km2,
                  parts,
              }| ShownState {
-                name: maps.states[state].name.clone(),
+                name: maps.states[state].name_in(names).to_string(),
                 colour: maps.states[state].colour.clone(),
                 area_km2,
                 parts,
@@ -171,16 +178,18 @@ impl Scene {
         maps: Memo<Maps>,
         year: Memo<i32>,
         other: Signal<Option<Other>>,
+        names: Signal<Names>,
     ) -> Scene {
-        let (m, y, o) = (
+        let (m, y, o, n) = (
             maps.get_untracked(),
             year.get_untracked(),
             other.get_untracked(),
+            names.get_untracked(),
         );
         let first = m.0.year(y);
         let scene = Scene {
             looks: (0..data.region_count())
-                .map(|i| RwSignal::new(look_of(&data, &m.0, first, o.as_ref(), i)))
+                .map(|i| RwSignal::new(look_of(&data, &m.0, first, o.as_ref(), n, i)))
                 .collect(),
             borders: data
                 .pairs
@@ -188,22 +197,22 @@ impl Scene {
                 .map(|&[a, b]| RwSignal::new(first.border(a, b)))
                 .collect(),
         };
-        let shown = StoredValue::new((m, y, o));
+        let shown = StoredValue::new((m, y, o, n));
         let (looks, borders) = (scene.looks.clone(), scene.borders.clone());
         // The signals live outside the reactive graph's values: this effect writes them.
         Effect::new(move |_| {
-            let (m, y, o) = (maps.get(), year.get(), other.get());
-            let (before, before_year, before_other) = shown.get_value();
+            let (m, y, o, n) = (maps.get(), year.get(), other.get(), names.get());
+            let (before, before_year, before_other, before_names) = shown.get_value();
             let now = m.0.year(y);
             let (regions, pairs): (Vec<usize>, Vec<usize>) =
-                if before == m && before_other.is_none() && o.is_none() {
+                if before == m && before_other.is_none() && o.is_none() && before_names == n {
                     let step = before.0.year(before_year).diff(now, &data.pairs);
                     (step.regions, step.borders)
                 } else {
                     ((0..looks.len()).collect(), (0..borders.len()).collect())
                 };
             for i in regions {
-                let look = look_of(&data, &m.0, now, o.as_ref(), i);
+                let look = look_of(&data, &m.0, now, o.as_ref(), n, i);
                 if let Some(s) = looks.get(i) {
                     if s.with_untracked(|l| *l != look) {
                         s.set(look);
@@ -218,7 +227,7 @@ impl Scene {
                     }
                 }
             }
-            shown.set_value((m, y, o));
+            shown.set_value((m, y, o, n));
         });
         scene
     }
