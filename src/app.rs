@@ -5,20 +5,20 @@
 //! history entry so Back and Forward walk through them; a drag of the slider pushes one entry
 //! when it starts and then only replaces it, and panning or zooming the map replaces it.
 
-use crate::components::compare::{Choice, ComparePicker, DiffRow, WhatDiffers};
-use crate::components::map::places::PlaceMarker;
-use crate::components::map::scene::{shown_states, Maps, Other, Scene};
+use crate::components::compare::{diff_rows, slider_marks, Choice, ComparePicker, WhatDiffers};
+use crate::components::map::places::places_of;
+use crate::components::map::scene::{shown_states, Maps, Other, Scene, ShownState};
+use crate::components::names_picker::NamesPicker;
 pub use crate::components::notice::report_panic;
 use crate::components::notice::Notice;
 use crate::components::search::Search;
 use crate::components::side_panel::{CorpusState, SidePanel};
-use crate::components::{Gesture, MapView, Mark, TimelineChoice, TimelinePicker, YearSlider};
+use crate::components::timeline_picker::choices_of;
+use crate::components::{Gesture, MapView, TimelinePicker, YearSlider};
 use crate::data::{load, load_corpus, MapData};
 use crate::model::camera::Camera;
-use crate::model::compare::{differences, record, Side};
-use crate::model::date::Date;
 use crate::model::map_state::TimelineMaps;
-use crate::model::passages::{Corpus, Kind};
+use crate::model::passages::Corpus;
 use crate::model::permalink::{Ignored, Moment, Names, Parsed, Reason, View};
 use crate::model::search::Target;
 use leptos::prelude::*;
@@ -214,6 +214,8 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     let step = move |change: &dyn Fn(&mut Moment), mode: HistoryMode| {
         let mut next = moment.get_untracked();
         change(&mut next);
+        // A comparison that would show the same map twice is set aside.
+        next.tidy();
         if next != moment.get_untracked() {
             write_url(&next, mode);
             moment.set(next);
@@ -271,25 +273,30 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     };
 
     // The map: each timeline's year maps computed once, a step is a lookup and a diff.
-    let maps = Memo::new({
+    // Each timeline's maps are computed once and kept (the compared map reuses them).
+    let computed = StoredValue::new(std::collections::HashMap::<String, Maps>::new());
+    let maps_for = {
         let data = data.clone();
-        move |_| maps_of(&data, &timeline.get())
+        move |id: &str| {
+            if let Some(m) = computed.with_value(|c| c.get(id).cloned()) {
+                return m;
+            }
+            let m = maps_of(&data, id);
+            computed.update_value(|c| {
+                c.insert(id.to_string(), m.clone());
+            });
+            m
+        }
+    };
+    let maps = Memo::new({
+        let maps_for = maps_for.clone();
+        move |_| maps_for(&timeline.get())
     });
     // A second map beside the first: another timeline, or the same one in another year.
     let compare = Memo::new(move |_| moment.with(|m| m.compare.clone()));
     let compare_year_set = Memo::new(move |_| moment.with(|m| m.compare_year));
     let compare_year = Memo::new(move |_| compare_year_set.get().unwrap_or(year.get()));
-    let compare_maps = Memo::new({
-        let data = data.clone();
-        move |_| {
-            let c = compare.get()?;
-            Some(if c == timeline.get() {
-                maps.get()
-            } else {
-                maps_of(&data, &c)
-            })
-        }
-    });
+    let compare_maps = Memo::new(move |_| compare.get().map(|c| maps_for(&c)));
     let name_of = {
         let data = data.clone();
         move |id: &str, y: i32| {
@@ -321,34 +328,14 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     let diff_rows = Memo::new({
         let data = data.clone();
         move |_| {
-            let Some(other) = compare_maps.get() else {
-                return Vec::new();
-            };
-            let m = maps.get();
-            let here = Side {
-                maps: &m.0,
-                map: m.0.year(year.get()),
-            };
-            let there = Side {
-                maps: &other.0,
-                map: other.0.year(compare_year.get()),
-            };
-            differences(&data.atlas, here, there)
-                .into_iter()
-                .map(|d| {
-                    let r = record(&data.atlas, d.cause);
-                    let region = &data.decoded.topology.regions[d.region];
-                    DiffRow {
-                        region: region.id.clone(),
-                        name: region.en.clone(),
-                        here: d.here.unwrap_or_else(|| "no holder".into()),
-                        there: d.there.unwrap_or_else(|| "no holder".into()),
-                        since: d.since,
-                        passages: r.map(|r| r.passages.clone()).unwrap_or_default(),
-                        note: r.and_then(|r| r.note.clone()),
-                    }
+            compare_maps
+                .with(|other| {
+                    let other = other.as_ref()?;
+                    Some(maps.with(|m| {
+                        diff_rows(&data, (&m.0, year.get()), (&other.0, compare_year.get()))
+                    }))
                 })
-                .collect::<Vec<_>>()
+                .unwrap_or_default()
         }
     });
     let on_compare = Callback::new(move |(c, cy): Choice| {
@@ -387,90 +374,22 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     // Places the shown timeline's texts speak of.
     let places = Memo::new({
         let data = data.clone();
-        move |_| {
-            let Some(c) = loaded.get() else {
-                return Vec::new();
-            };
-            let sources = data
-                .atlas
-                .timeline(&timeline.get())
-                .map(|t| t.sources.clone())
-                .unwrap_or_default();
-            c.places
-                .iter()
-                .filter(|p| {
-                    c.passages.iter().any(|x| {
-                        sources.contains(&x.source)
-                            && x.kind == Kind::Story
-                            && x.places.contains(&p.id)
-                    })
-                })
-                .filter_map(|p| {
-                    let at = data.decoded.topology.to_map(p.lon, p.lat)?;
-                    Some(PlaceMarker {
-                        id: p.id.clone(),
-                        name: p.name.clone(),
-                        at,
-                    })
-                })
-                .collect::<Vec<_>>()
-        }
+        move |_| loaded.with(|c| places_of(&data, c.as_deref(), &timeline.get()))
     });
     let choices = Memo::new({
         let data = data.clone();
-        move |_| {
-            let c = loaded.get();
-            data.atlas
-                .timelines
-                .iter()
-                .map(|t| {
-                    TimelineChoice::of(t, |id| match c.as_ref().and_then(|c| c.source(id)) {
-                        Some(s) => format!("“{}”, {}", s.title, s.author),
-                        None => id.to_string(),
-                    })
-                })
-                .collect::<Vec<_>>()
-        }
+        move |_| loaded.with(|c| choices_of(&data.atlas, c.as_deref()))
     });
     let ticks = Memo::new(move |_| maps.with(|m| m.0.change_years()));
-    // Where the shown timeline (and the compared one) departs from real history, and where
-    // its text stops.
     let divergence = Memo::new({
         let data = data.clone();
         move |_| {
-            let mut marks = Vec::new();
             let shown = timeline.get();
-            let compared = compare.get().filter(|c| *c != shown);
-            let both = compared.is_some();
-            for (id, is_compared) in [(Some(shown), false), (compared, true)] {
-                let Some(t) = id.and_then(|id| data.atlas.timeline(&id).ok()) else {
-                    continue;
-                };
-                let whose = if both {
-                    format!("{} ", t.name)
-                } else {
-                    String::new()
-                };
-                if let Some(d) = t.diverges {
-                    marks.push(Mark {
-                        year: d.year,
-                        label: format!("{whose}diverges {}", d.long()),
-                        compared: is_compared,
-                        ends: false,
-                        labelled: !both,
-                    });
-                }
-                if let Some(end) = t.text_ends.filter(|e| *e < Date::END) {
-                    marks.push(Mark {
-                        year: end.year,
-                        label: format!("{whose}text stops {}", end.long()),
-                        compared: is_compared,
-                        ends: true,
-                        labelled: !both,
-                    });
-                }
-            }
-            marks
+            slider_marks(
+                &data.atlas,
+                &shown,
+                compare.get().filter(|c| *c != shown).as_deref(),
+            )
         }
     });
     // A search result or a link in a passage: its moment, and the map centred on what it
@@ -516,6 +435,35 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         let href = link_to(&moment.get_untracked());
         let _ = window().navigator().clipboard().write_text(&href);
     };
+    // The map's size on screen (the legend lists what it shows).
+    let screen = RwSignal::new((1000.0f64, 620.0f64));
+    // A map of the moment (the main one, or the compared one beside it).
+    let map_of = {
+        let data = data.clone();
+        move |scene: Scene,
+              states: Memo<Vec<ShownState>>,
+              which: &'static str,
+              caption: Signal<Option<String>>| {
+            view! {
+                <MapView
+                    data=data.clone()
+                    scene=scene
+                    states=states
+                    selected=selected
+                    places=places
+                    selected_place=selected_place
+                    on_select_place=Callback::new(move |id: String| on_select_id.run(Some(id)))
+                    camera=camera
+                    home=home
+                    on_select=on_select
+                    on_camera_settled=on_camera_settled
+                    which=which
+                    caption=caption
+                    screen=screen
+                />
+            }
+        }
+    };
     let corpus_state = CorpusState {
         loaded,
         failed: Signal::derive(move || corpus.get().and_then(|r| r.err()).map(|e| e.to_string())),
@@ -540,79 +488,57 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                 <div class="tools">
                     <Search data=data.clone() corpus=loaded on_pick=on_pick />
                     <div class="tool-row">
-                        <label for="names-select" class="visually-hidden">"Names"</label>
-                        <select
-                            id="names-select"
-                            title="The language of the names on the map"
-                            prop:value=move || if names_in.get() == Names::Local { "local" } else { "en" }
-                            on:change=move |ev| {
-                                let local = event_target_value(&ev) == "local";
-                                step(
-                                    &|m| m.names = if local { Names::Local } else { Names::English },
-                                    HistoryMode::Push,
-                                )
-                            }
-                        >
-                            <option value="en">"English names"</option>
-                            <option value="local">"Local names"</option>
-                        </select>
+                        <NamesPicker
+                            value=names_in
+                            on_change=Callback::new(move |n: Names| step(&|m| m.names = n, HistoryMode::Push))
+                        />
                         <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
                     </div>
                 </div>
             </section>
             <div class="stage">
                 <div class="maps" class:two=move || compare.with(Option::is_some)>
-                    <MapView
-                        data=data.clone()
-                        scene=scene
-                        states=states
-                        selected=selected
-                        places=places
-                        selected_place=selected_place
-                        on_select_place=Callback::new(move |id: String| on_select_id.run(Some(id)))
-                        camera=camera
-                        home=home
-                        on_select=on_select
-                        on_camera_settled=on_camera_settled
-                        caption=Signal::derive(move || compare.with(Option::is_some).then(|| names.with(|n| n.0.clone())))
-                    />
+                    {map_of(
+                        scene,
+                        states,
+                        "main",
+                        Signal::derive(move || {
+                            compare.with(Option::is_some).then(|| names.with(|n| n.0.clone()))
+                        }),
+                    )}
                     {
                         let data = data.clone();
+                        let map_of = map_of.clone();
                         move || {
-                            compare_maps
-                                .get()
-                                .map(|other| {
-                                    let other_maps = Memo::new(move |_| other.clone());
-                                    let other_of_compared = Signal::derive(move || {
-                                        Some(Other {
-                                            maps: maps.get(),
-                                            year: year.get(),
-                                            label: names.with(|n| n.0.clone()),
+                            compare_maps.get().map(|other| {
+                                // The compared map: the other timeline (or year), compared back.
+                                let other_maps = Memo::new(move |_| other.clone());
+                                let compared_back = Signal::derive(move || {
+                                    Some(Other {
+                                        maps: maps.get(),
+                                        year: year.get(),
+                                        label: names.with(|n| n.0.clone()),
+                                    })
+                                });
+                                let scene = Scene::follow(
+                                    data.clone(),
+                                    other_maps,
+                                    compare_year,
+                                    compared_back,
+                                    names_in.into(),
+                                );
+                                let states = Memo::new({
+                                    let data = data.clone();
+                                    move |_| {
+                                        other_maps.with(|m| {
+                                            let map = m.0.year(compare_year.get());
+                                            shown_states(&data, &m.0, map, names_in.get())
                                         })
-                                    });
-                                    let scene = Scene::follow(data.clone(), other_maps, compare_year, other_of_compared, names_in.into());
-                                    let states = Memo::new({
-                                        let data = data.clone();
-                                        move |_| other_maps.with(|m| shown_states(&data, &m.0, m.0.year(compare_year.get()), names_in.get()))
-                                    });
-                                    view! {
-                                        <MapView
-                                            data=data.clone()
-                                            scene=scene
-                                            states=states
-                                            selected=selected
-                                            places=places
-                                            selected_place=selected_place
-                                            on_select_place=Callback::new(move |id: String| on_select_id.run(Some(id)))
-                                            camera=camera
-                                            home=home
-                                            on_select=on_select
-                                            on_camera_settled=on_camera_settled
-                                            which="compared"
-                                            caption=Signal::derive(move || Some(names.with(|n| n.1.clone())))
-                                        />
                                     }
-                                })
+                                });
+                                let caption = Signal::derive(move || Some(names.with(|n| n.1.clone())));
+                                map_of(scene, states, "compared", caption)
+                            })
                         }
                     }
                 </div>
@@ -624,6 +550,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     selection=selection
                     states=states
                     camera=camera
+                    screen=screen
                     on_close=Callback::new(move |()| on_select_id.run(None))
                     on_link=on_pick
                 >

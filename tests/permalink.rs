@@ -93,15 +93,29 @@ fn a_comparison_names_a_known_timeline_and_a_year() {
     assert_eq!(m.compare_year, None);
     assert!(ignored.is_empty());
     let (m, ignored) = parse("t=real&y=1935&c=narnia&cy=1890");
-    assert_eq!((m.compare, m.compare_year), (None, Some(1918)));
+    assert_eq!((m.compare, m.compare_year), (None, None));
     let reasons: Vec<String> = ignored.iter().map(|i| i.to_string()).collect();
     assert_eq!(
         reasons,
         [
             "c=narnia: no such timeline",
-            "cy=1890: outside 1918–1941; showing 1918 instead"
+            "cy=1890: outside 1918–1941; showing 1918 instead",
+            "cy=1918: a compared year needs a compared timeline (c)"
         ]
     );
+    // The shown timeline in the shown year is no comparison; in another year it is.
+    let (m, ignored) = parse("t=real&y=1935&c=real");
+    assert_eq!(m.compare, None);
+    assert_eq!(
+        ignored[0].to_string(),
+        "c=real: the same timeline in the same year: nothing to compare"
+    );
+    let (m, ignored) = parse("t=real&y=1935&c=real&cy=1925");
+    assert_eq!(
+        (m.compare.as_deref(), m.compare_year),
+        (Some("real"), Some(1925))
+    );
+    assert!(ignored.is_empty());
 }
 
 #[test]

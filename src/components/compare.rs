@@ -1,7 +1,12 @@
 //! Comparing two maps: the "Compare with" picker (another timeline, or the same one in another
 //! year) and the list of what differs, each difference with the passage that causes it.
 
+use super::Mark;
+use crate::data::MapData;
+use crate::model::atlas::Atlas;
+use crate::model::compare::{differences, record, Side};
 use crate::model::date::{Date, FIRST_YEAR, LAST_YEAR};
+use crate::model::map_state::TimelineMaps;
 use crate::model::passages::Corpus;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -50,7 +55,8 @@ pub fn ComparePicker(
                 };
                 (Some(shown.get_untracked()), Some(other))
             }
-            id => (Some(id.to_string()), compare_year.get_untracked()),
+            // Another timeline is compared in the shown year.
+            id => (Some(id.to_string()), None),
         };
         on_change.run(choice);
     };
@@ -105,6 +111,74 @@ pub struct DiffRow {
     /// The passages the causing record cites, and its note.
     pub passages: Vec<String>,
     pub note: Option<String>,
+}
+
+/// What differs between a timeline's map of a year and another's (or the same one's of
+/// another year), as the list shows it.
+pub fn diff_rows(
+    data: &MapData,
+    (here, year): (&TimelineMaps, i32),
+    (there, other_year): (&TimelineMaps, i32),
+) -> Vec<DiffRow> {
+    let here = Side {
+        maps: here,
+        map: here.year(year),
+    };
+    let there = Side {
+        maps: there,
+        map: there.year(other_year),
+    };
+    differences(&data.atlas, here, there)
+        .into_iter()
+        .filter_map(|d| {
+            let r = record(&data.atlas, d.cause);
+            let region = data.decoded.topology.regions.get(d.region)?;
+            Some(DiffRow {
+                region: region.id.clone(),
+                name: region.en.clone(),
+                here: d.here.unwrap_or_else(|| "no holder".into()),
+                there: d.there.unwrap_or_else(|| "no holder".into()),
+                since: d.since,
+                passages: r.map(|r| r.passages.clone()).unwrap_or_default(),
+                note: r.and_then(|r| r.note.clone()),
+            })
+        })
+        .collect()
+}
+
+/// The slider's marks: where the shown timeline (and the compared one) departs from real
+/// history, and where its text stops. With two timelines the words go into the marks' titles.
+pub fn slider_marks(atlas: &Atlas, shown: &str, compared: Option<&str>) -> Vec<Mark> {
+    let both = compared.is_some();
+    let mut marks = Vec::new();
+    for (id, is_compared) in [(Some(shown), false), (compared, true)] {
+        let Some(t) = id.and_then(|id| atlas.timeline(id).ok()) else {
+            continue;
+        };
+        let whose = if both {
+            format!("{} ", t.name)
+        } else {
+            String::new()
+        };
+        let mark = |year: i32, label: String, ends: bool| Mark {
+            year,
+            label,
+            compared: is_compared,
+            ends,
+            labelled: !both,
+        };
+        if let Some(d) = t.diverges {
+            marks.push(mark(d.year, format!("{whose}diverges {}", d.long()), false));
+        }
+        if let Some(end) = t.text_ends.filter(|e| *e < Date::END) {
+            marks.push(mark(
+                end.year,
+                format!("{whose}text stops {}", end.long()),
+                true,
+            ));
+        }
+    }
+    marks
 }
 
 #[component]

@@ -3,6 +3,7 @@
 pub mod compare;
 pub mod legend;
 pub mod map;
+pub mod names_picker;
 pub mod notice;
 pub mod passage_panel;
 pub mod search;

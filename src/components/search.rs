@@ -70,6 +70,7 @@ pub fn Search(
     });
     let shown = move || open.get() && !query.with(String::is_empty);
     let pick = move |k: usize| {
+        let k = k.min(results.with_untracked(Vec::len).saturating_sub(1));
         if let Some(e) = results.with_untracked(|r| r.get(k).cloned()) {
             open.set(false);
             on_pick.run(e.target);
@@ -87,7 +88,7 @@ pub fn Search(
                 ev.prevent_default();
                 active.update(|a| *a = (*a + n - 1) % n);
             }
-            "Enter" => {
+            "Enter" if open.get_untracked() => {
                 ev.prevent_default();
                 pick(active.get_untracked());
             }
@@ -118,6 +119,7 @@ pub fn Search(
                 }
                 prop:value=move || query.get()
                 on:focus=move |_| wanted.set(true)
+                on:blur=move |_| open.set(false)
                 on:input=move |ev| {
                     wanted.set(true);
                     query.set(event_target_value(&ev));

@@ -6,6 +6,7 @@ use super::{Legend, LegendEntry, PanelSubject, PassagePanel, ShownPassage, Sourc
 use crate::data::MapData;
 use crate::model::atlas::Status;
 use crate::model::camera::{overlaps, Camera};
+use crate::model::compare::record;
 use crate::model::date::Date;
 use crate::model::passages::{Corpus, Subject};
 use crate::model::search::Target;
@@ -34,8 +35,9 @@ pub fn SidePanel(
     selection: Memo<Option<String>>,
     /// The states on the map, largest first.
     states: Memo<Vec<ShownState>>,
-    /// The camera (the legend lists the states on screen).
+    /// The camera and the map's size on screen (the legend lists the states on screen).
     camera: RwSignal<Camera>,
+    screen: RwSignal<(f64, f64)>,
     /// Called to close the selection.
     on_close: Callback<()>,
     /// Called when a name or a year in a passage is followed to the map.
@@ -79,23 +81,17 @@ pub fn SidePanel(
                             (s, Some(of)) => format!("{} ({of})", s.label()),
                             (s, None) => s.label().to_string(),
                         };
-                        let record =
-                            &data.atlas.timelines[c.record.timeline].records[c.record.record];
+                        let since = record(&data.atlas, c.record)
+                            .map(|r| r.from.long())
+                            .unwrap_or_default();
                         format!(
                             "{} · {} · held by {} since {}",
-                            r.local,
-                            status,
-                            m.0.states[c.holder].name,
-                            record.from.long()
+                            r.local, status, m.0.states[c.holder].name, since
                         )
                     }
                     None => format!("{} · no holder recorded", r.local),
                 };
-                let note = cell.and_then(|c| {
-                    data.atlas.timelines[c.record.timeline].records[c.record.record]
-                        .note
-                        .clone()
-                });
+                let note = cell.and_then(|c| record(&data.atlas, c.record)?.note.clone());
                 Some(PanelSubject {
                     name: r.en.clone(),
                     summary: Some(summary),
@@ -178,15 +174,7 @@ pub fn SidePanel(
     let legend = Memo::new({
         let data = data.clone();
         move |_| {
-            let c = camera.get();
-            let w = c.width(unit);
-            // The view, a little generous: "meet" may show more than the view box.
-            let view = [
-                c.cx - w * 0.5,
-                c.cy - w * 0.35,
-                c.cx + w * 0.5,
-                c.cy + w * 0.35,
-            ];
+            let view = camera.get().visible(unit, screen.get());
             states
                 .get()
                 .into_iter()

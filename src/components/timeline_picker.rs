@@ -1,7 +1,8 @@
 //! The timeline picker: a native select named "Timeline", with the source and summary of the
 //! chosen timeline beside it.
 
-use crate::model::atlas::Timeline;
+use crate::model::atlas::{Atlas, Timeline};
+use crate::model::passages::Corpus;
 use leptos::prelude::*;
 
 /// One option of the picker.
@@ -27,6 +28,21 @@ impl TimelineChoice {
                 .join("; "),
         }
     }
+}
+
+/// The picker's options: every timeline, its sources named by title and author once the texts
+/// are loaded (by id before).
+pub fn choices_of(atlas: &Atlas, corpus: Option<&Corpus>) -> Vec<TimelineChoice> {
+    atlas
+        .timelines
+        .iter()
+        .map(|t| {
+            TimelineChoice::of(t, |id| match corpus.and_then(|c| c.source(id)) {
+                Some(s) => format!("“{}”, {}", s.title, s.author),
+                None => id.to_string(),
+            })
+        })
+        .collect()
 }
 
 #[component]

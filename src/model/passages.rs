@@ -298,7 +298,7 @@ impl Corpus {
                 _ => {
                     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
                     rest.get(..4)
-                        .filter(|_| digits == 4)
+                        .filter(|_| digits == 4 && boundary(text, i + 4))
                         .and_then(|y| y.parse::<i32>().ok())
                         .filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y))
                         .map(|y| (i + 4, Segment::Year(text[i..i + 4].to_string(), y)))

@@ -98,11 +98,19 @@ pub enum Reason {
     Empty,
     UnknownTimeline,
     NotAYear,
-    YearOutOfRange { shown: i32 },
+    YearOutOfRange {
+        shown: i32,
+    },
     BadId,
     BadView,
     BadNames,
-    ZoomClamped { shown: String },
+    /// `c` names the shown timeline and no other year: the same map twice.
+    SameMap,
+    /// `cy` without a timeline to compare.
+    NoComparison,
+    ZoomClamped {
+        shown: String,
+    },
 }
 
 impl fmt::Display for Reason {
@@ -123,6 +131,8 @@ impl fmt::Display for Reason {
             Reason::BadId => write!(f, "not a region or place id"),
             Reason::BadView => write!(f, "not a view of the form longitude,latitude,zoom"),
             Reason::BadNames => write!(f, "names are 'en' or 'local'"),
+            Reason::SameMap => write!(f, "the same timeline in the same year: nothing to compare"),
+            Reason::NoComparison => write!(f, "a compared year needs a compared timeline (c)"),
             Reason::ZoomClamped { shown } => write!(f, "zoom out of range; showing {shown}"),
         }
     }
@@ -242,7 +252,39 @@ impl Moment {
                 ignore(value, reason);
             }
         }
+        let compared_year = moment.compare_year;
+        if let Some(reason) = moment.tidy() {
+            let (key, value) = match reason {
+                Reason::NoComparison => (
+                    "cy",
+                    compared_year.map(|y| y.to_string()).unwrap_or_default(),
+                ),
+                _ => ("c", moment.timeline.clone()),
+            };
+            ignored.push(Ignored {
+                key: key.into(),
+                value,
+                reason,
+            });
+        }
         Parsed { moment, ignored }
+    }
+
+    /// Sets aside a comparison that shows nothing: a compared year without a compared
+    /// timeline, or the shown timeline in the shown year. Says which, if any.
+    pub fn tidy(&mut self) -> Option<Reason> {
+        match (&self.compare, self.compare_year) {
+            (None, Some(_)) => {
+                self.compare_year = None;
+                Some(Reason::NoComparison)
+            }
+            (Some(c), y) if *c == self.timeline && y.is_none_or(|y| y == self.year) => {
+                self.compare = None;
+                self.compare_year = None;
+                Some(Reason::SameMap)
+            }
+            _ => None,
+        }
     }
 
     /// The canonical query, with a leading `?`; keys in the order t, y, c, cy, r, v, n (`n`

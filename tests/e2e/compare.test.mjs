@@ -67,3 +67,18 @@ test("the same timeline in another year, from a link with c and cy", async () =>
   assert.equal(await page.getByRole("combobox", { name: "Compare with" }).inputValue(), "@year");
   assert.deepEqual(page.errors, []);
 });
+
+test("a comparison of a map with itself is set aside, from a link or by switching the timeline", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1935&c=real&cy=1935`);
+  await region(page, "main", "bavaria").waitFor();
+  assert.equal(await map(page, "compared").count(), 0);
+  assert.match(await page.getByRole("status", { name: "Link notice" }).innerText(), /c=real: the same timeline in the same year/);
+  assert.equal(query(page).get("c"), null);
+  // Comparing Red Triumph with real history, then showing real history: nothing is left to compare.
+  await page.goto(`${env.site.url}/?t=red-triumph&y=1935&c=real`);
+  await region(page, "compared", "bavaria").waitFor();
+  await page.getByRole("combobox", { name: "Timeline" }).selectOption("real");
+  await page.waitForFunction(() => location.search.includes("t=real") && !location.search.includes("c="));
+  assert.equal(await map(page, "compared").count(), 0);
+  assert.deepEqual(page.errors, []);
+});

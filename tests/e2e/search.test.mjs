@@ -67,5 +67,8 @@ test("arrows move in the results, Escape closes them, and a region is found by i
   await page.waitForFunction(() => location.search.includes("r=bavaria"));
   await box(page).fill("zzqxj");
   assert.match(await results(page).innerText(), /Nothing found/);
+  // Leaving the box closes the list.
+  await page.locator('path.region[data-region="saxony"]').click();
+  assert.equal(await box(page).getAttribute("aria-expanded"), "false");
   assert.deepEqual(page.errors, []);
 });

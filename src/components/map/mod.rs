@@ -58,10 +58,14 @@ pub fn MapView(
     /// A caption over the map (the timeline and year when two maps are compared).
     #[prop(optional, into)]
     caption: MaybeProp<String>,
+    /// Where the map writes its size on screen, for others that need it (the legend).
+    #[prop(optional)]
+    screen: Option<RwSignal<(f64, f64)>>,
 ) -> impl IntoView {
     let unit = data.decoded.topology.unit_m;
     let svg = NodeRef::<leptos::svg::Svg>::new();
-    let pan_zoom = use_pan_zoom(svg, camera, unit, home, on_camera_settled);
+    let screen = screen.unwrap_or_else(|| RwSignal::new((1000.0, 620.0)));
+    let pan_zoom = use_pan_zoom(svg, camera, unit, home, on_camera_settled, screen);
     let view_box = move || {
         let b = camera.get().view_box(unit);
         format!(

@@ -30,15 +30,15 @@ pub struct PanZoom {
     pending: StoredValue<bool>,
 }
 
-/// Sets up the gestures of the map drawn in `svg`.
+/// Sets up the gestures of the map drawn in `svg`; `screen` receives its size on screen.
 pub fn use_pan_zoom(
     svg: NodeRef<leptos::svg::Svg>,
     camera: RwSignal<Camera>,
     unit_m: f64,
     home: Camera,
     on_settled: Callback<()>,
+    screen: RwSignal<(f64, f64)>,
 ) -> PanZoom {
-    let screen = RwSignal::new((1000.0f64, 620.0f64));
     let measure = move || {
         if let Some(el) = svg.get_untracked() {
             let r = el.get_bounding_client_rect();

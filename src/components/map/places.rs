@@ -1,6 +1,8 @@
 //! Places the texts speak of, drawn as dots that Tab reaches and Enter selects.
 
 use super::pan_zoom::PanZoom;
+use crate::data::MapData;
+use crate::model::passages::{Corpus, Kind};
 use leptos::prelude::*;
 
 /// A place with passages, drawn as a dot.
@@ -10,6 +12,33 @@ pub struct PlaceMarker {
     pub name: String,
     /// Map units.
     pub at: [f64; 2],
+}
+
+/// The places the stories of a timeline's texts name (none until the texts are loaded).
+pub fn places_of(data: &MapData, corpus: Option<&Corpus>, timeline: &str) -> Vec<PlaceMarker> {
+    let Some(c) = corpus else {
+        return Vec::new();
+    };
+    let sources = data
+        .atlas
+        .timeline(timeline)
+        .map(|t| t.sources.clone())
+        .unwrap_or_default();
+    c.places
+        .iter()
+        .filter(|p| {
+            c.passages.iter().any(|x| {
+                sources.contains(&x.source) && x.kind == Kind::Story && x.places.contains(&p.id)
+            })
+        })
+        .filter_map(|p| {
+            Some(PlaceMarker {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                at: data.decoded.topology.to_map(p.lon, p.lat)?,
+            })
+        })
+        .collect()
 }
 
 #[component]
