@@ -4,20 +4,9 @@
 
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::process::Command;
+mod common;
 
-fn atlas(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_atlas"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the atlas binary runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::atlas;
 
 fn owner(timeline: &str, year: i32, lon: f64, lat: f64) -> Value {
     let at = format!("{lon},{lat}");

@@ -3,20 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
-use std::process::Command;
+mod common;
 
-fn atlas(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_atlas"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the atlas binary runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::atlas;
 
 fn owner(date: &str, at: &str) -> Value {
     let (ok, out, err) = atlas(&["owner", "--timeline", "real", "--date", date, "--at", at]);
