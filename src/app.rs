@@ -435,6 +435,8 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         let href = link_to(&moment.get_untracked());
         let _ = window().navigator().clipboard().write_text(&href);
     };
+    // Where the handle over the two maps stands on a phone, in percent of the width.
+    let swipe = RwSignal::new(50u8);
     // The map's size on screen (the legend lists what it shows).
     let screen = RwSignal::new((1000.0f64, 620.0f64));
     // A map of the moment (the main one, or the compared one beside it).
@@ -497,7 +499,28 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                 </div>
             </section>
             <div class="stage">
-                <div class="maps" class:two=move || compare.with(Option::is_some)>
+                <div
+                    class="maps"
+                    class:two=move || compare.with(Option::is_some)
+                    style=move || format!("--swipe: {}%", swipe.get())
+                >
+                    <Show when=move || compare.with(Option::is_some)>
+                        // On a phone the compared map lies over the first: the handle shows
+                        // the first map left of it and the compared one right of it.
+                        <input
+                            type="range"
+                            class="swipe"
+                            min="0"
+                            max="100"
+                            aria-label="Swipe between the two maps"
+                            prop:value=move || swipe.get().to_string()
+                            on:input=move |ev| {
+                                if let Ok(v) = event_target_value(&ev).parse::<u8>() {
+                                    swipe.set(v.min(100));
+                                }
+                            }
+                        />
+                    </Show>
                     {map_of(
                         scene,
                         states,

@@ -65,6 +65,13 @@ test("the same timeline in another year, from a link with c and cy", async () =>
   assert.match(await differs(page).innerText(), /Real history, 1939 against Real history, 1937/);
   assert.match(await differs(page).locator('li[data-region="austria"]').innerText(), /since 13 March 1938/);
   assert.equal(await page.getByRole("combobox", { name: "Compare with" }).inputValue(), "@year");
+  // On a phone the compared map lies over the first; a handle swipes between them.
+  const main = await map(page, "main").boundingBox();
+  const compared = await map(page, "compared").boundingBox();
+  assert.deepEqual([compared.x, compared.y, compared.width], [main.x, main.y, main.width], "one over the other");
+  const handle = page.getByRole("slider", { name: "Swipe between the two maps" });
+  await handle.fill("20");
+  assert.equal(await map(page, "compared").evaluate((e) => getComputedStyle(e).clipPath), "inset(0px 0px 0px 20%)");
   assert.deepEqual(page.errors, []);
 });
 
