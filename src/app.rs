@@ -332,7 +332,8 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                 .with(|other| {
                     let other = other.as_ref()?;
                     Some(maps.with(|m| {
-                        diff_rows(&data, (&m.0, year.get()), (&other.0, compare_year.get()))
+                        let years = (year.get(), compare_year.get());
+                        diff_rows(&data, (&m.0, years.0), (&other.0, years.1), names_in.get())
                     }))
                 })
                 .unwrap_or_default()
@@ -574,6 +575,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     states=states
                     camera=camera
                     screen=screen
+                    names=names_in
                     on_close=Callback::new(move |()| on_select_id.run(None))
                     on_link=on_pick
                 >

@@ -8,6 +8,7 @@ use crate::model::compare::{differences, record, Side};
 use crate::model::date::{Date, FIRST_YEAR, LAST_YEAR};
 use crate::model::map_state::TimelineMaps;
 use crate::model::passages::Corpus;
+use crate::model::permalink::Names;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -119,6 +120,7 @@ pub fn diff_rows(
     data: &MapData,
     (here, year): (&TimelineMaps, i32),
     (there, other_year): (&TimelineMaps, i32),
+    names: Names,
 ) -> Vec<DiffRow> {
     let here = Side {
         maps: here,
@@ -128,6 +130,16 @@ pub fn diff_rows(
         maps: there,
         map: there.year(other_year),
     };
+    // The holder of a region on one side, in the names chosen.
+    let holder = |side: &Side<'_>, i: usize| {
+        side.map
+            .cells
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|c| side.maps.states.get(c.holder))
+            .map_or_else(|| "no holder".to_string(), |s| s.name_in(names).to_string())
+    };
     differences(&data.atlas, here, there)
         .into_iter()
         .filter_map(|d| {
@@ -135,9 +147,9 @@ pub fn diff_rows(
             let region = data.decoded.topology.regions.get(d.region)?;
             Some(DiffRow {
                 region: region.id.clone(),
-                name: region.en.clone(),
-                here: d.here.unwrap_or_else(|| "no holder".into()),
-                there: d.there.unwrap_or_else(|| "no holder".into()),
+                name: region.name_in(names).to_string(),
+                here: holder(&here, d.region),
+                there: holder(&there, d.region),
                 since: d.since,
                 passages: r.map(|r| r.passages.clone()).unwrap_or_default(),
                 note: r.and_then(|r| r.note.clone()),

@@ -9,6 +9,7 @@ use crate::model::camera::{overlaps, Camera};
 use crate::model::compare::record;
 use crate::model::date::Date;
 use crate::model::passages::{Corpus, Subject};
+use crate::model::permalink::Names;
 use crate::model::search::Target;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -38,6 +39,8 @@ pub fn SidePanel(
     /// The camera and the map's size on screen (the legend lists the states on screen).
     camera: RwSignal<Camera>,
     screen: RwSignal<(f64, f64)>,
+    /// The language of the names.
+    names: Memo<Names>,
     /// Called to close the selection.
     on_close: Callback<()>,
     /// Called when a name or a year in a passage is followed to the map.
@@ -71,6 +74,12 @@ pub fn SidePanel(
             let id = selection.get()?;
             if let Some(i) = data.decoded.region_index(&id) {
                 let r = &data.decoded.topology.regions[i];
+                // The title in the names chosen, the other form under it.
+                let n = names.get();
+                let other_name = match n {
+                    Names::English => &r.local,
+                    Names::Local => &r.en,
+                };
                 let m = maps.get();
                 let cell = m.0.year(year.get()).cells.get(i).copied().flatten();
                 let summary = match &cell {
@@ -86,14 +95,17 @@ pub fn SidePanel(
                             .unwrap_or_default();
                         format!(
                             "{} · {} · held by {} since {}",
-                            r.local, status, m.0.states[c.holder].name, since
+                            other_name,
+                            status,
+                            m.0.states[c.holder].name_in(n),
+                            since
                         )
                     }
-                    None => format!("{} · no holder recorded", r.local),
+                    None => format!("{other_name} · no holder recorded"),
                 };
                 let note = cell.and_then(|c| record(&data.atlas, c.record)?.note.clone());
                 Some(PanelSubject {
-                    name: r.en.clone(),
+                    name: r.name_in(n).to_string(),
                     summary: Some(summary),
                     note,
                 })

@@ -287,5 +287,9 @@ test("names in English or in their own language, kept in the link", async () => 
   await ready(page);
   assert.equal(await page.getByRole("combobox", { name: "Names" }).inputValue(), "local");
   assert.match(await region(page, "bavaria").getAttribute("aria-label"), /^Bayern, Deutsches Reich$/);
+  await region(page, "bavaria").click();
+  await page.waitForFunction(() => location.search.includes("r=bavaria"));
+  assert.match(await passages(page).locator("h2").innerText(), /^Bayern$/);
+  assert.match(await passages(page).innerText(), /Bavaria · part of · held by Deutsches Reich/);
   assert.deepEqual(page.errors, []);
 });
