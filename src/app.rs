@@ -6,17 +6,19 @@
 //! when it starts and then only replaces it, and panning or zooming the map replaces it.
 
 use crate::components::compare::{diff_rows, slider_marks, Choice, ComparePicker, WhatDiffers};
+use crate::components::export::ExportButtons;
 use crate::components::map::places::places_of;
 use crate::components::map::scene::{shown_states, Maps, Other, Scene, ShownState};
 use crate::components::names_picker::NamesPicker;
 pub use crate::components::notice::report_panic;
 use crate::components::notice::Notice;
 use crate::components::search::Search;
-use crate::components::side_panel::{CorpusState, SidePanel};
+use crate::components::side_panel::{legend_entries, CorpusState, SidePanel};
 use crate::components::timeline_picker::choices_of;
 use crate::components::{Gesture, MapView, TimelinePicker, YearSlider};
 use crate::data::{load, load_corpus, MapData};
 use crate::model::camera::Camera;
+use crate::model::date::Date;
 use crate::model::map_state::TimelineMaps;
 use crate::model::passages::Corpus;
 use crate::model::permalink::{Ignored, Moment, Names, Parsed, Reason, View};
@@ -467,6 +469,22 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             }
         }
     };
+    // What a downloaded picture prints beside the map.
+    let picture_title = Signal::derive({
+        let data = data.clone();
+        move || {
+            let t = timeline.get();
+            let name = data
+                .atlas
+                .timeline(&t)
+                .map_or(t.clone(), |t| t.name.clone());
+            format!("{name} — {}", Date::for_year(year.get()).long())
+        }
+    });
+    let picture_legend = Signal::derive({
+        let data = data.clone();
+        move || states.with(|s| legend_entries(&data, s, camera.get(), screen.get()))
+    });
     let corpus_state = CorpusState {
         loaded,
         failed: Signal::derive(move || corpus.get().and_then(|r| r.err()).map(|e| e.to_string())),
@@ -497,6 +515,12 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                         />
                         <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
                     </div>
+                    <ExportButtons
+                        title=picture_title
+                        legend=picture_legend
+                        link=Signal::derive(move || link_to(&moment.get()))
+                        file=Signal::derive(move || format!("uchronia-{}-{}", timeline.get(), year.get()))
+                    />
                 </div>
             </section>
             <div class="stage">

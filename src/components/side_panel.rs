@@ -22,6 +22,25 @@ pub struct CorpusState {
     pub retry: Callback<()>,
 }
 
+/// The states with a part on screen, largest first, as the legend lists them.
+pub fn legend_entries(
+    data: &MapData,
+    states: &[ShownState],
+    camera: Camera,
+    screen: (f64, f64),
+) -> Vec<LegendEntry> {
+    let view = camera.visible(data.decoded.topology.unit_m, screen);
+    states
+        .iter()
+        .filter(|s| s.parts.iter().any(|&i| overlaps(data.bboxes[i], view)))
+        .map(|s| LegendEntry {
+            name: s.name.clone(),
+            colour: s.colour.clone(),
+            area_km2: s.area_km2,
+        })
+        .collect()
+}
+
 #[component]
 pub fn SidePanel(
     /// The decoded map data.
@@ -49,7 +68,6 @@ pub fn SidePanel(
     #[prop(optional)]
     children: Option<ChildrenFn>,
 ) -> impl IntoView {
-    let unit = data.decoded.topology.unit_m;
     // Where the text of the shown timeline has stopped.
     let after_text = {
         let data = data.clone();
@@ -185,19 +203,7 @@ pub fn SidePanel(
     // The legend lists the states with a part on screen, largest first.
     let legend = Memo::new({
         let data = data.clone();
-        move |_| {
-            let view = camera.get().visible(unit, screen.get());
-            states
-                .get()
-                .into_iter()
-                .filter(|s| s.parts.iter().any(|&i| overlaps(data.bboxes[i], view)))
-                .map(|s| LegendEntry {
-                    name: s.name,
-                    colour: s.colour,
-                    area_km2: s.area_km2,
-                })
-                .collect::<Vec<_>>()
-        }
+        move |_| states.with(|s| legend_entries(&data, s, camera.get(), screen.get()))
     });
     let failed = move || {
         corpus.failed.get().map(|why| {
