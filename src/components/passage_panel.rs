@@ -181,9 +181,18 @@ pub fn PassagePanel(
 pub fn SourceReader(
     /// The source and its passages in order, and the id of the passage to show.
     #[prop(into)]
-    reading: Signal<Option<(Source, Vec<Passage>, String)>>,
+    reading: Signal<Option<(Source, Vec<ShownPassage>, String)>>,
     on_close: Callback<()>,
+    /// Called when a name or a year in the text is followed to the map (the reader closes).
+    #[prop(optional)]
+    on_link: Option<Callback<Target>>,
 ) -> impl IntoView {
+    let on_link = on_link.map(|follow| {
+        Callback::new(move |t: Target| {
+            on_close.run(());
+            follow.run(t);
+        })
+    });
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     Effect::new(move |_| {
         let open = reading.with(Option::is_some);
@@ -222,7 +231,8 @@ pub fn SourceReader(
                             <div class="reader-text" lang=source.language.clone()>
                                 {passages
                                     .into_iter()
-                                    .map(|p| {
+                                    .map(|shown| {
+                                        let p = &shown.passage;
                                         let marked = p.id == id;
                                         view! {
                                             {p.heading.clone().map(|h| view! { <p class="passage-heading">{h}</p> })}
@@ -231,7 +241,7 @@ pub fn SourceReader(
                                                 class:commentary=p.kind == Kind::Commentary
                                                 data-reader-passage=p.id.clone()
                                             >
-                                                {p.text.clone()}
+                                                {passage_words(&shown, on_link)}
                                             </p>
                                         }
                                     })

@@ -196,7 +196,12 @@ pub fn SidePanel(
             .passages
             .iter()
             .filter(|p| p.source == source.id)
-            .cloned()
+            .map(|p| ShownPassage {
+                segments: c.segments(p),
+                passage: p.clone(),
+                source: Some(source.clone()),
+                evidence: None,
+            })
             .collect();
         reading.set(Some((source, all, id)));
     });
@@ -223,6 +228,6 @@ pub fn SidePanel(
             <PassagePanel subject=subject passages=passages on_read=on_read on_close=on_close pending=pending on_link=on_link />
             <Legend entries=legend />
         </aside>
-        <SourceReader reading=reading on_close=Callback::new(move |()| reading.set(None)) />
+        <SourceReader reading=reading on_close=Callback::new(move |()| reading.set(None)) on_link=on_link />
     }
 }

@@ -293,3 +293,17 @@ test("names in English or in their own language, kept in the link", async () => 
   assert.match(await passages(page).innerText(), /Bavaria · part of · held by Deutsches Reich/);
   assert.deepEqual(page.errors, []);
 });
+
+test("a year in the full text leads to the map and closes the reader", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=red-triumph&y=1930&r=posen`);
+  await ready(page);
+  await passages(page).locator("li.passage").first().waitFor();
+  await passages(page).getByRole("button", { name: "Read in the full text" }).first().click();
+  const reader = page.getByRole("dialog", { name: "Full text" });
+  await reader.waitFor();
+  await reader.locator("button.text-link", { hasText: /^1923$/ }).first().click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("y") === "1923");
+  assert.equal(await reader.isVisible(), false);
+  assert.equal(query(page).get("r"), "posen");
+  assert.deepEqual(page.errors, []);
+});
