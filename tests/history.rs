@@ -276,6 +276,16 @@ fn real_history_holds_each_place_on_each_day() {
         "Kalinin | 1941-12-16 | 35.9,56.86 | kalinin soviet-union part -",
         // Red Army retakes Kaluga, 30 Dec 1941.
         "Kaluga | 1941-12-30 | 36.26,54.51 | kaluga soviet-union part -",
+        // Rzhev, taken 14 Oct 1941, stays German at the end of the year (retaken March 1943).
+        "Rzhev | 1941-12-31 | 34.33,56.26 | kalinin-west germany occupied soviet-union",
+        // Staritsa is retaken only on 1 Jan 1942.
+        "Staritsa | 1941-12-31 | 34.93,56.51 | kalinin-west germany occupied soviet-union",
+        // Medyn, taken 10 Oct 1941, is retaken on 14 Jan 1942.
+        "Medyn | 1941-12-31 | 35.86,54.97 | kaluga-west germany occupied soviet-union",
+        // Kozelsk is retaken on 28 Dec 1941.
+        "Kozelsk | 1941-12-31 | 35.78,54.04 | kaluga soviet-union part -",
+        // Before Typhoon, all of it Soviet.
+        "Yukhnov | 1941-10-01 | 35.23,54.74 | kaluga-west soviet-union part -",
         // Denikin takes Orel, 13 Oct 1919.
         "Orel | 1919-10-13 | 36.07,52.97 | western-russia russian-state part -",
         // German army holds Orel from 3 Oct 1941.
