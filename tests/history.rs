@@ -196,6 +196,11 @@ fn real_history_holds_each_place_on_each_day() {
         "Barcelona | 1938-12-31 | 2.15,41.4 | catalonia spain part -",
         // Barcelona falls, 26 Jan 1939.
         "Barcelona | 1939-01-26 | 2.15,41.4 | catalonia nationalist-spain part -",
+        // Mallorca goes with the rising of July 1936; Menorca stays Republican.
+        "Palma | 1937-12-31 | 2.65,39.57 | spain-rising-1936 nationalist-spain part -",
+        "Mahón | 1937-12-31 | 4.26,39.89 | menorca spain part -",
+        // Menorca surrenders, 9 Feb 1939.
+        "Mahón | 1939-02-09 | 4.26,39.89 | menorca nationalist-spain part -",
         // Madrid held by the Republic to the end.
         "Madrid | 1938-12-31 | -3.7,40.42 | spain spain part -",
         // Madrid surrenders, 28 Mar 1939.
