@@ -132,12 +132,7 @@ pub fn diff_rows(
     };
     // The holder of a region on one side, in the names chosen.
     let holder = |side: &Side<'_>, i: usize| {
-        side.map
-            .cells
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|c| side.maps.states.get(c.holder))
+        side.holder(i)
             .map_or_else(|| "no holder".to_string(), |s| s.name_in(names).to_string())
     };
     differences(&data.atlas, here, there)

@@ -1,7 +1,7 @@
 //! What differs between two maps (two timelines, or one timeline in two years): each region
 //! whose holder or status differs, since when, and the record that causes it.
 
-use super::atlas::{Atlas, Record};
+use super::atlas::{Atlas, Record, State};
 use super::date::Date;
 use super::map_state::{MapState, RecordRef, TimelineMaps};
 
@@ -33,9 +33,10 @@ impl<'a> Side<'a> {
         Some((id(c.holder)?, c.status, c.of.and_then(id)))
     }
 
-    fn holder_name(&self, i: usize) -> Option<String> {
+    /// The state that holds region `i` on this side, if any.
+    pub fn holder(&self, i: usize) -> Option<&'a State> {
         let c = self.map.cells.get(i).copied().flatten()?;
-        self.maps.states.get(c.holder).map(|s| s.name.clone())
+        self.maps.states.get(c.holder)
     }
 }
 
@@ -112,8 +113,8 @@ pub fn differences(atlas: &Atlas, here: Side<'_>, there: Side<'_>) -> Vec<Differ
             };
             Some(Difference {
                 region: i,
-                here: here.holder_name(i),
-                there: there.holder_name(i),
+                here: here.holder(i).map(|s| s.name.clone()),
+                there: there.holder(i).map(|s| s.name.clone()),
                 since,
                 cause,
             })

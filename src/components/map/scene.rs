@@ -81,14 +81,7 @@ pub fn look_of(
             },
         );
         (!alike(here, there, i)).then(|| {
-            let holder = there
-                .map
-                .cells
-                .get(i)
-                .copied()
-                .flatten()
-                .and_then(|c| o.maps.0.states.get(c.holder))
-                .map_or("no holder", |s| s.name_in(names));
+            let holder = there.holder(i).map_or("no holder", |s| s.name_in(names));
             format!("{holder} in {}", o.label)
         })
     });
