@@ -27,6 +27,8 @@ usage:
         rebuild DIR/build/atlas.json and corpus.json from DIR/authored/ and DIR/sources/
         (the timelines and the texts), keeping the committed geometry
   atlas validate [--data DIR]
+  atlas validate --timeline FILE [--data DIR]
+        check one timeline file (a reader's own, downloaded from the page) against the data
   atlas export --timeline T --year Y [--data DIR]
   atlas export --all --out DIR [--data DIR]
   atlas owner --timeline T (--year Y | --date YYYY-MM-DD) --at LON,LAT [--data DIR]
@@ -161,13 +163,20 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
                 Ok(ExitCode::SUCCESS)
             }
             "validate" => {
+                let file = args.value("--timeline")?;
                 args.done()?;
-                let problems = validate::validate(&data);
+                let problems = match &file {
+                    Some(f) => validate::validate_timeline_file(&data, std::path::Path::new(f)),
+                    None => validate::validate(&data),
+                };
                 for p in &problems {
                     println!("{p}");
                 }
                 if problems.is_empty() {
-                    println!("atlas validate: the data in {} is sound", data.display());
+                    match &file {
+                        Some(f) => println!("atlas validate: the timeline in {f} is sound"),
+                        None => println!("atlas validate: the data in {} is sound", data.display()),
+                    }
                     Ok(ExitCode::SUCCESS)
                 } else {
                     println!("atlas validate: {} problem(s)", problems.len());

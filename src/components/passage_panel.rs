@@ -73,6 +73,7 @@ fn confidence_label(c: Confidence) -> &'static str {
         Confidence::Stated => "evidence for the border shown (stated)",
         Confidence::Inferred => "evidence for the border shown (inferred)",
         Confidence::Real => "evidence for the border shown (as in real history)",
+        Confidence::Invented => "the border shown is its author's invention",
     }
 }
 

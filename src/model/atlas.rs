@@ -47,6 +47,8 @@ pub enum Confidence {
     Inferred,
     /// The text is silent; real history fills in.
     Real,
+    /// A reader's own timeline: the author's invention, resting on no source.
+    Invented,
 }
 
 /// A polity of a timeline.
@@ -84,6 +86,9 @@ pub struct Record {
     /// Ids of the passages that support the record.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passages: Vec<String>,
+    /// A source outside the corpus, as its author cites it (a book, a page, an article).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
 }

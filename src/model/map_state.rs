@@ -235,7 +235,11 @@ impl TimelineMaps {
                     status: h.record.status,
                     of: h.record.of.as_deref().and_then(|of| self.state_index(of)),
                     dotted: differs
-                        && (after_text || h.record.confidence == Some(Confidence::Inferred)),
+                        && (after_text
+                            || matches!(
+                                h.record.confidence,
+                                Some(Confidence::Inferred | Confidence::Invented)
+                            )),
                     record: RecordRef { timeline, record },
                 })
             })

@@ -4,10 +4,9 @@
 use super::build::{atlas_file, corpus as build_corpus_with};
 use super::files::{self, load_cuts, load_recipe, load_timelines, Recipe};
 use super::PipelineError;
-use crate::model::atlas::Confidence;
 use crate::model::atlas::{Atlas, Timeline};
-use crate::model::date::Date;
 use crate::model::passages::Corpus;
+use crate::model::rules::{check_timeline, with_timeline};
 use crate::model::topology::Topology;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -43,11 +42,13 @@ pub fn validate(data: &Path) -> Vec<PipelineError> {
         }
         Err(e) => problems.push(e),
     }
+    let (corpus_problems, corpus) = check_corpus(data);
+    problems.extend(corpus_problems);
     match load_timelines(data) {
         Ok(timelines) => {
             if let Some(recipe) = &recipe {
                 let regions: Vec<&str> = recipe.regions.iter().map(|r| r.id.as_str()).collect();
-                problems.extend(check_timelines(&timelines, &regions));
+                problems.extend(check_timelines(&timelines, &regions, corpus.as_ref()));
             }
             match (
                 atlas_file(data),
@@ -68,21 +69,19 @@ pub fn validate(data: &Path) -> Vec<PipelineError> {
         }
         Err(e) => problems.push(e),
     }
-    problems.extend(check_corpus(data));
     problems
 }
 
-/// The corpus builds from the texts and matches the committed one, and every passage an
-/// ownership record cites exists; a record of an alternate timeline cites one unless it
-/// follows real history.
-fn check_corpus(data: &Path) -> Vec<PipelineError> {
+/// The corpus builds from the texts and matches the committed one; the corpus built, for the
+/// timelines' citations.
+fn check_corpus(data: &Path) -> (Vec<PipelineError>, Option<Corpus>) {
     let mut problems = Vec::new();
     let corpus_path = data.join(files::CORPUS);
     let fresh = files::read_json::<Topology>(&data.join(files::TOPOLOGY))
         .and_then(|t| build_corpus_with(data, t));
     let fresh = match fresh {
         Ok(c) => c,
-        Err(e) => return vec![e],
+        Err(e) => return (vec![e], None),
     };
     match files::read_json::<Corpus>(&corpus_path) {
         Ok(built) if built == fresh => {}
@@ -93,39 +92,7 @@ fn check_corpus(data: &Path) -> Vec<PipelineError> {
         )),
         Err(e) => problems.push(e),
     }
-    let Ok(timelines) = load_timelines(data) else {
-        return problems;
-    };
-    for (path, t) in &timelines {
-        let file = path.display().to_string();
-        for (i, r) in t.records.iter().enumerate() {
-            let record = format!("records[{i}] ({} from {})", r.region, r.from);
-            for p in &r.passages {
-                if fresh.passage(p).is_none() {
-                    problems.push(PipelineError::new(
-                        &file,
-                        &record,
-                        format!("cites passage '{p}', which the corpus does not have"),
-                    ));
-                }
-            }
-            if t.base.is_some() && r.passages.is_empty() && r.confidence != Some(Confidence::Real) {
-                problems.push(PipelineError::new(
-                    &file,
-                    &record,
-                    "cites no passage: give the passages it rests on, or mark it \"confidence\": \"real\"",
-                ));
-            }
-            if t.base.is_some() && r.confidence.is_none() {
-                problems.push(PipelineError::new(
-                    &file,
-                    &record,
-                    "has no confidence (stated, inferred or real)",
-                ));
-            }
-        }
-    }
-    problems
+    (problems, Some(fresh))
 }
 
 fn check_cut_references(
@@ -209,106 +176,78 @@ pub fn check_topology(file: &str, topology: Topology, recipe: &Recipe) -> Vec<Pi
     problems
 }
 
-fn is_colour(c: &str) -> bool {
-    c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// References, dates and coverage of every timeline.
+/// Every timeline file against the shared rules ([`crate::model::rules`]), and the file rules:
+/// ids unique across files, each file named after its timeline.
 pub fn check_timelines(
     timelines: &[(std::path::PathBuf, Timeline)],
     regions: &[&str],
+    corpus: Option<&Corpus>,
 ) -> Vec<PipelineError> {
     let mut problems = Vec::new();
     let atlas = Atlas {
         timelines: timelines.iter().map(|(_, t)| t.clone()).collect(),
     };
+    let exists = corpus.map(|c| move |p: &str| c.passage(p).is_some());
+    let exists = exists.as_ref().map(|f| f as &dyn Fn(&str) -> bool);
     let mut seen = BTreeSet::new();
     for (path, t) in timelines {
         let file = path.display().to_string();
-        let mut problem = |record: String, reason: String| {
-            problems.push(PipelineError::new(&file, record, reason))
-        };
         if !seen.insert(t.id.as_str()) {
-            problem(
+            problems.push(PipelineError::new(
+                &file,
                 format!("timeline '{}'", t.id),
-                "id used by another file".into(),
-            );
-        }
-        if path.file_stem().and_then(|s| s.to_str()) != Some(t.id.as_str()) {
-            problem(
-                format!("timeline '{}'", t.id),
-                "file name must be the timeline id".into(),
-            );
-        }
-        if let Err(e) = atlas.lineage(&t.id) {
-            problem(format!("timeline '{}'", t.id), e.to_string());
+                "id used by another file",
+            ));
             continue;
         }
-        if t.base.is_none() && t.diverges.is_some() {
-            problem(
+        if path.file_stem().and_then(|s| s.to_str()) != Some(t.id.as_str()) {
+            problems.push(PipelineError::new(
+                &file,
                 format!("timeline '{}'", t.id),
-                "a timeline without a base cannot diverge".into(),
-            );
+                "file name must be the timeline id",
+            ));
         }
-        let mut state_ids = BTreeSet::new();
-        for (i, s) in t.states.iter().enumerate() {
-            let record = format!("states[{i}] '{}'", s.id);
-            if !state_ids.insert(s.id.as_str()) {
-                problem(record.clone(), "state id used twice".into());
-            }
-            if !is_colour(&s.colour) {
-                problem(record, format!("colour '{}' is not #rrggbb", s.colour));
-            }
-        }
-        let mut last: BTreeMap<&str, Date> = BTreeMap::new();
-        for (i, r) in t.records.iter().enumerate() {
-            let record = format!("records[{i}] ({} from {})", r.region, r.from);
-            if !regions.contains(&r.region.as_str()) {
-                problem(record.clone(), format!("no region '{}'", r.region));
-            }
-            for (what, id) in
-                std::iter::once(("holder", &r.holder)).chain(r.of.iter().map(|o| ("of", o)))
-            {
-                match atlas.state(&t.id, id) {
-                    Ok(Some(_)) => {}
-                    _ => problem(
-                        record.clone(),
-                        format!("{what} '{id}' is not a state of this timeline or its base"),
-                    ),
-                }
-            }
-            if r.from > Date::END {
-                problem(record.clone(), format!("starts after {}", Date::END));
-            }
-            if let Some(d) = t.diverges {
-                if r.from < d {
-                    problem(
-                        record.clone(),
-                        format!("starts before the timeline diverges ({d})"),
-                    );
-                }
-            }
-            if let Some(prev) = last.insert(r.region.as_str(), r.from) {
-                if r.from <= prev {
-                    problem(record, format!("not after the region's previous record ({prev}): records of a region must be in date order"));
-                }
-            }
-        }
-        // Coverage: every region held on every day. Records never end, so a region held on
-        // the first day by a known state stays held.
-        match atlas.ownership_at(&t.id, Date::START, regions) {
-            Ok(holdings) => {
-                for (region, h) in regions.iter().zip(holdings) {
-                    if h.is_none() {
-                        problem(
-                            format!("region '{region}'"),
-                            format!("held by no known state on {}", Date::START),
-                        );
-                    }
-                }
-            }
-            Err(e) => problem(format!("timeline '{}'", t.id), e.to_string()),
-        }
+        problems.extend(
+            check_timeline(&atlas, &t.id, regions, exists)
+                .into_iter()
+                .map(|p| PipelineError::new(&file, p.record, p.reason)),
+        );
     }
     problems
+}
+
+/// `atlas validate --timeline FILE`: one timeline file (a reader's download, say) against the
+/// committed data: the map's regions, the timelines it may rest on, the corpus's passages.
+pub fn validate_timeline_file(data: &Path, file: &Path) -> Vec<PipelineError> {
+    let name = file.display().to_string();
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => return vec![PipelineError::new(&name, "", format!("cannot read: {e}"))],
+    };
+    let timeline = match crate::model::share::from_file(&text) {
+        Ok(t) => t,
+        Err(e) => return vec![PipelineError::new(&name, "", e.to_string())],
+    };
+    let recipe = match load_recipe(data) {
+        Ok(r) => r,
+        Err(e) => return vec![e],
+    };
+    let committed = match load_timelines(data) {
+        Ok(t) => t,
+        Err(e) => return vec![e],
+    };
+    let corpus = match files::read_json::<Corpus>(&data.join(files::CORPUS)) {
+        Ok(c) => c,
+        Err(e) => return vec![e],
+    };
+    let regions: Vec<&str> = recipe.regions.iter().map(|r| r.id.as_str()).collect();
+    let atlas = Atlas {
+        timelines: committed.into_iter().map(|(_, t)| t).collect(),
+    };
+    let atlas = with_timeline(&atlas, timeline.clone());
+    let exists = |p: &str| corpus.passage(p).is_some();
+    check_timeline(&atlas, &timeline.id, &regions, Some(&exists))
+        .into_iter()
+        .map(|p| PipelineError::new(&name, p.record, p.reason))
+        .collect()
 }

@@ -1,0 +1,330 @@
+//! A reader's own timeline: forked from one on screen, then edited region by region from a
+//! date on, with undo and redo. Every change is checked by the same rules as the committed
+//! timelines ([`super::rules`]); a change that would break one is refused and changes nothing.
+
+use super::atlas::{Atlas, Confidence, Record, State, Status, Timeline};
+use super::date::Date;
+use super::rules::{check_timeline, is_colour, with_timeline, Problem};
+use super::search::fold;
+
+/// Colours a new state may take: distinct from one another and light enough for the map's
+/// dark borders and labels to stay readable on them.
+pub const PALETTE: [&str; 12] = [
+    "#e6a57e", "#9fc5a8", "#b5a3d6", "#e8d174", "#8fb8de", "#d99aa8", "#a8c66c", "#c9a66b",
+    "#7fc9c4", "#e0b3d9", "#c2c2a3", "#f0a35e",
+];
+
+/// An id made from a name: "Danubian Federation" gives "danubian-federation".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in fold(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let mut out: String = out.trim_end_matches('-').chars().take(40).collect();
+    if out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("untitled");
+    }
+    out
+}
+
+/// `base`, or `base-2`, `base-3`… whichever `taken` does not hold.
+pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// Who takes the regions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Holder {
+    /// A state the timeline or its base defines.
+    Existing(String),
+    /// A state this change creates.
+    New {
+        name: String,
+        local: Option<String>,
+        colour: String,
+    },
+}
+
+/// What a record rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Evidence {
+    /// A passage of the corpus, by id.
+    Passage(String),
+    /// A source the author names.
+    Citation(String),
+    /// None: the map marks the border as the author's invention.
+    None,
+}
+
+/// "These regions are held by this holder from this day on."
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub regions: Vec<String>,
+    pub from: Date,
+    pub holder: Holder,
+    pub status: Status,
+    pub of: Option<String>,
+    pub note: Option<String>,
+    pub evidence: Evidence,
+}
+
+/// One edit of a timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Assign(Assignment),
+    /// Deletes the record at this index of the timeline's records.
+    Delete(usize),
+    /// Puts a record in place of the one at this index.
+    Replace(usize, Record),
+    /// New name, summary and point of divergence.
+    Describe {
+        name: String,
+        summary: String,
+        diverges: Date,
+    },
+}
+
+/// A new timeline that inherits everything from `base`: no records of its own yet.
+pub fn fork(
+    atlas: &Atlas,
+    regions: &[&str],
+    base: &str,
+    name: &str,
+    summary: &str,
+    diverges: Date,
+) -> Result<Timeline, Vec<Problem>> {
+    let timeline = Timeline {
+        id: unique_id(&format!("own-{}", slug(name)), |id| {
+            atlas.timeline(id).is_ok()
+        }),
+        name: name.trim().to_string(),
+        summary: summary.trim().to_string(),
+        sources: Vec::new(),
+        base: Some(base.to_string()),
+        diverges: Some(diverges),
+        text_ends: None,
+        after_text: Default::default(),
+        fill_note: None,
+        states: Vec::new(),
+        records: Vec::new(),
+    };
+    let problems = check(atlas, &timeline, regions);
+    if problems.is_empty() {
+        Ok(timeline)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A timeline being edited, with what undo and redo go back and forth through.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub timeline: Timeline,
+    undo: Vec<Timeline>,
+    redo: Vec<Timeline>,
+}
+
+/// How many steps undo keeps.
+pub const UNDO_DEPTH: usize = 200;
+
+impl Draft {
+    pub fn new(timeline: Timeline) -> Draft {
+        Draft {
+            timeline,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Makes the change if the timeline keeps every rule after it; otherwise changes nothing
+    /// and says what the change would break. `atlas` holds the timelines it may rest on.
+    pub fn apply(
+        &mut self,
+        atlas: &Atlas,
+        regions: &[&str],
+        change: Change,
+    ) -> Result<(), Vec<Problem>> {
+        let next = changed(&self.timeline, atlas, change)?;
+        let problems = check(atlas, &next, regions);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.undo.push(std::mem::replace(&mut self.timeline, next));
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Goes back one change; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        let Some(previous) = self.undo.pop() else {
+            return false;
+        };
+        self.redo
+            .push(std::mem::replace(&mut self.timeline, previous));
+        true
+    }
+
+    /// Makes again the change last undone; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push(std::mem::replace(&mut self.timeline, next));
+        true
+    }
+}
+
+/// The rules, for `timeline` set into `atlas`. Passages are checked by the page against its
+/// corpus when it has it; the rules here need only the map.
+pub fn check(atlas: &Atlas, timeline: &Timeline, regions: &[&str]) -> Vec<Problem> {
+    let atlas = with_timeline(atlas, timeline.clone());
+    check_timeline(&atlas, &timeline.id, regions, None)
+}
+
+fn trimmed(text: &Option<String>) -> Option<String> {
+    text.as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
+/// The timeline after a change (not yet checked).
+fn changed(timeline: &Timeline, atlas: &Atlas, change: Change) -> Result<Timeline, Vec<Problem>> {
+    let mut t = timeline.clone();
+    match change {
+        Change::Assign(a) => {
+            if a.regions.is_empty() {
+                return Err(vec![Problem::new("", "no region is selected")]);
+            }
+            let holder = match a.holder {
+                Holder::Existing(id) => id,
+                Holder::New {
+                    name,
+                    local,
+                    colour,
+                } => {
+                    if !is_colour(&colour) {
+                        return Err(vec![Problem::new(
+                            "new state",
+                            format!("colour '{colour}' is not #rrggbb"),
+                        )]);
+                    }
+                    let with_self = with_timeline(atlas, t.clone());
+                    let id = unique_id(&slug(&name), |id| {
+                        matches!(with_self.state(&t.id, id), Ok(Some(_)))
+                    });
+                    t.states.push(State {
+                        id: id.clone(),
+                        name: name.trim().to_string(),
+                        local: trimmed(&local),
+                        colour,
+                    });
+                    id
+                }
+            };
+            let (passages, cite, confidence) = match a.evidence {
+                Evidence::Passage(p) => (vec![p], None, Confidence::Stated),
+                Evidence::Citation(c) if !c.trim().is_empty() => {
+                    (Vec::new(), Some(c.trim().to_string()), Confidence::Stated)
+                }
+                Evidence::Citation(_) | Evidence::None => (Vec::new(), None, Confidence::Invented),
+            };
+            let of = if a.status == Status::Part {
+                None
+            } else {
+                a.of.filter(|o| !o.is_empty())
+            };
+            let note = trimmed(&a.note);
+            for region in &a.regions {
+                // A record of the same region on the same day is replaced.
+                t.records
+                    .retain(|r| !(r.region == *region && r.from == a.from));
+                t.records.push(Record {
+                    region: region.clone(),
+                    holder: holder.clone(),
+                    status: a.status,
+                    of: of.clone(),
+                    from: a.from,
+                    note: note.clone(),
+                    passages: passages.clone(),
+                    cite: cite.clone(),
+                    confidence: Some(confidence),
+                });
+            }
+        }
+        Change::Delete(i) => {
+            if i >= t.records.len() {
+                return Err(vec![Problem::new(
+                    format!("records[{i}]"),
+                    "there is no such record",
+                )]);
+            }
+            t.records.remove(i);
+        }
+        Change::Replace(i, record) => {
+            let Some(slot) = t.records.get_mut(i) else {
+                return Err(vec![Problem::new(
+                    format!("records[{i}]"),
+                    "there is no such record",
+                )]);
+            };
+            *slot = record;
+        }
+        Change::Describe {
+            name,
+            summary,
+            diverges,
+        } => {
+            t.name = name.trim().to_string();
+            t.summary = summary.trim().to_string();
+            t.diverges = Some(diverges);
+        }
+    }
+    // Records in date order (stable, so a region's records keep theirs), and states no
+    // record names any longer dropped.
+    t.records.sort_by_key(|r| r.from);
+    let used = |id: &str| {
+        t.records
+            .iter()
+            .any(|r| r.holder == id || r.of.as_deref() == Some(id))
+    };
+    let states: Vec<State> = t.states.iter().filter(|s| used(&s.id)).cloned().collect();
+    t.states = states;
+    Ok(t)
+}
+
+/// The records of a timeline as a reader reads them: what region, from when, who.
+pub fn describe(record: &Record, region_name: &str, holder_name: &str) -> String {
+    let how = match record.status {
+        Status::Part => String::new(),
+        s => format!(" ({})", s.label()),
+    };
+    format!(
+        "{region_name}: {holder_name}{how} from {}",
+        record.from.long()
+    )
+}

@@ -1,0 +1,486 @@
+//! A reader's own timeline, natively, on the built atlas: forking, the edits and their undo,
+//! the rules the page shares with `atlas validate`, and the codec of the share link with its
+//! refusal of broken and hostile input.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use std::sync::OnceLock;
+use uchronia::model::atlas::{Atlas, AtlasFile, Status, Timeline};
+use uchronia::model::authoring::{
+    fork, slug, Assignment, Change, Draft, Evidence, Holder, PALETTE,
+};
+use uchronia::model::date::Date;
+use uchronia::model::rules::{check_timeline, with_timeline, Problem};
+use uchronia::model::share::{self, ShareError, MAX_JSON_BYTES};
+use uchronia::model::topology::Topology;
+
+fn built() -> &'static (Atlas, Vec<String>) {
+    static BUILT: OnceLock<(Atlas, Vec<String>)> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/geodata/build/");
+        let atlas: AtlasFile =
+            serde_json::from_str(&std::fs::read_to_string(format!("{dir}atlas.json")).unwrap())
+                .unwrap();
+        let topology: Topology =
+            serde_json::from_str(&std::fs::read_to_string(format!("{dir}topology.json")).unwrap())
+                .unwrap();
+        let regions = topology.regions.iter().map(|r| r.id.clone()).collect();
+        (atlas.into_atlas().unwrap(), regions)
+    })
+}
+
+fn atlas() -> &'static Atlas {
+    &built().0
+}
+
+fn regions() -> Vec<&'static str> {
+    built().1.iter().map(String::as_str).collect()
+}
+
+fn day(text: &str) -> Date {
+    Date::parse(text).unwrap()
+}
+
+/// The holder's id of a region on a day, in `timeline` set into the built atlas.
+fn holder(t: &Timeline, region: &str, on: &str) -> String {
+    let atlas = with_timeline(atlas(), t.clone());
+    atlas
+        .holder_of(&t.id, day(on), region)
+        .unwrap()
+        .unwrap()
+        .state
+        .id
+        .clone()
+}
+
+fn danubian_draft() -> Draft {
+    let t = fork(
+        atlas(),
+        &regions(),
+        "real",
+        "Danube",
+        "A southern German union",
+        day("1925-01-01"),
+    )
+    .unwrap();
+    let mut draft = Draft::new(t);
+    draft
+        .apply(
+            atlas(),
+            &regions(),
+            Change::Assign(Assignment {
+                regions: vec!["bavaria".into(), "southwest-germany".into()],
+                from: day("1925-03-01"),
+                holder: Holder::New {
+                    name: "Danubian Federation".into(),
+                    local: Some("Donauföderation".into()),
+                    colour: PALETTE[0].into(),
+                },
+                status: Status::Part,
+                of: None,
+                note: Some("  ".into()),
+                evidence: Evidence::Citation("A. Author, The Danube Union (1931), p. 12".into()),
+            }),
+        )
+        .unwrap();
+    draft
+}
+
+#[test]
+fn a_fork_inherits_everything_and_an_assignment_rules_from_its_day_on() {
+    let draft = danubian_draft();
+    let t = &draft.timeline;
+    assert_eq!(t.id, "own-danube");
+    assert_eq!(t.base.as_deref(), Some("real"));
+    assert_eq!(t.states.len(), 1, "the new state is defined once");
+    assert_eq!(t.states[0].id, "danubian-federation");
+    assert_eq!(t.states[0].local.as_deref(), Some("Donauföderation"));
+    assert_eq!(t.records.len(), 2);
+    assert!(
+        t.records.iter().all(|r| r.note.is_none()),
+        "a blank note is no note"
+    );
+    assert!(t.records[0].cite.is_some());
+    for region in ["bavaria", "southwest-germany"] {
+        assert_eq!(holder(t, region, "1925-02-28"), "germany");
+        assert_eq!(holder(t, region, "1925-03-01"), "danubian-federation");
+        assert_eq!(holder(t, region, "1926-12-31"), "danubian-federation");
+    }
+    // Everything else is real history's, as the base has it, then and later.
+    for (region, on) in [("saxony", "1926-12-31"), ("saar", "1936-12-31")] {
+        let real = atlas().holder_of("real", day(on), region).unwrap().unwrap();
+        assert_eq!(holder(t, region, on), real.state.id);
+    }
+    assert!(check_timeline(&with_timeline(atlas(), t.clone()), &t.id, &regions(), None).is_empty());
+}
+
+#[test]
+fn a_later_record_splits_an_earlier_one_and_an_earlier_one_keeps_the_later() {
+    let mut draft = danubian_draft();
+    let give = |region: &str, from: &str, to: &str| {
+        Change::Assign(Assignment {
+            regions: vec![region.into()],
+            from: day(from),
+            holder: Holder::Existing(to.into()),
+            status: Status::Occupied,
+            of: Some("danubian-federation".into()),
+            note: None,
+            evidence: Evidence::None,
+        })
+    };
+    draft
+        .apply(atlas(), &regions(), give("bavaria", "1930-06-01", "france"))
+        .unwrap();
+    let t = &draft.timeline;
+    assert_eq!(holder(t, "bavaria", "1930-05-31"), "danubian-federation");
+    assert_eq!(holder(t, "bavaria", "1930-06-01"), "france");
+    assert_eq!(
+        holder(t, "southwest-germany", "1930-06-01"),
+        "danubian-federation"
+    );
+    let invented = t
+        .records
+        .iter()
+        .find(|r| r.from == day("1930-06-01"))
+        .unwrap();
+    assert_eq!(
+        invented.confidence,
+        Some(uchronia::model::atlas::Confidence::Invented),
+        "a record without evidence is marked as the author's invention"
+    );
+    // A record dated between two keeps both in order.
+    draft
+        .apply(atlas(), &regions(), give("bavaria", "1927-01-01", "italy"))
+        .unwrap();
+    let t = &draft.timeline;
+    assert_eq!(holder(t, "bavaria", "1926-12-31"), "danubian-federation");
+    assert_eq!(holder(t, "bavaria", "1928-01-01"), "italy");
+    assert_eq!(holder(t, "bavaria", "1931-01-01"), "france");
+    // The same region on the same day replaces the record there.
+    draft
+        .apply(
+            atlas(),
+            &regions(),
+            give("bavaria", "1927-01-01", "austria"),
+        )
+        .unwrap();
+    assert_eq!(holder(&draft.timeline, "bavaria", "1928-01-01"), "austria");
+    assert_eq!(draft.timeline.records.len(), 4);
+}
+
+#[test]
+fn undo_brings_back_a_deleted_record_and_redo_deletes_it_again() {
+    let mut draft = danubian_draft();
+    let before = draft.timeline.clone();
+    let i = before
+        .records
+        .iter()
+        .position(|r| r.region == "bavaria")
+        .unwrap();
+    draft.apply(atlas(), &regions(), Change::Delete(i)).unwrap();
+    assert_eq!(holder(&draft.timeline, "bavaria", "1926-12-31"), "germany");
+    assert!(draft.undo());
+    assert_eq!(draft.timeline, before);
+    assert!(draft.redo());
+    assert_eq!(draft.timeline.records.len(), 1);
+    // Deleting the last record of a new state drops the state; undo restores both.
+    draft.apply(atlas(), &regions(), Change::Delete(0)).unwrap();
+    assert!(draft.timeline.states.is_empty());
+    assert!(draft.undo());
+    assert_eq!(draft.timeline.states.len(), 1);
+    // A new change after an undo ends the redo.
+    draft
+        .apply(
+            atlas(),
+            &regions(),
+            Change::Describe {
+                name: "Danube".into(),
+                summary: "Shorter".into(),
+                diverges: day("1925-01-01"),
+            },
+        )
+        .unwrap();
+    assert!(!draft.can_redo());
+    // Undo walks back to the fork, then stops.
+    while draft.undo() {}
+    assert!(draft.timeline.records.is_empty());
+    assert!(!draft.undo());
+}
+
+fn reasons(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[test]
+fn a_change_that_breaks_a_rule_is_refused_and_changes_nothing() {
+    let mut draft = danubian_draft();
+    let before = draft.clone();
+    let assign = |regions: Vec<String>, from: &str, holder: Holder| {
+        Change::Assign(Assignment {
+            regions,
+            from: day(from),
+            holder,
+            status: Status::Part,
+            of: None,
+            note: None,
+            evidence: Evidence::None,
+        })
+    };
+    let cases = [
+        (
+            assign(
+                vec!["bavaria".into()],
+                "1924-06-01",
+                Holder::Existing("france".into()),
+            ),
+            "before the timeline diverges",
+        ),
+        (
+            assign(
+                vec!["atlantis".into()],
+                "1926-01-01",
+                Holder::Existing("france".into()),
+            ),
+            "no region 'atlantis'",
+        ),
+        (
+            assign(
+                vec!["bavaria".into()],
+                "1926-01-01",
+                Holder::Existing("mu".into()),
+            ),
+            "holder 'mu' is not a state",
+        ),
+        (
+            assign(Vec::new(), "1926-01-01", Holder::Existing("france".into())),
+            "no region is selected",
+        ),
+        (
+            assign(
+                vec!["bavaria".into()],
+                "1926-01-01",
+                Holder::New {
+                    name: "<img src=x onerror=alert(1)>".into(),
+                    local: None,
+                    colour: PALETTE[1].into(),
+                },
+            ),
+            "markup",
+        ),
+        (
+            assign(
+                vec!["bavaria".into()],
+                "1926-01-01",
+                Holder::New {
+                    name: "Red".into(),
+                    local: None,
+                    colour: "red".into(),
+                },
+            ),
+            "not #rrggbb",
+        ),
+        (Change::Delete(99), "no such record"),
+        (
+            Change::Describe {
+                name: " ".into(),
+                summary: String::new(),
+                diverges: day("1925-01-01"),
+            },
+            "the name is empty",
+        ),
+        (
+            Change::Describe {
+                name: "Danube".into(),
+                summary: String::new(),
+                diverges: day("1926-01-01"),
+            },
+            "starts before the timeline diverges",
+        ),
+    ];
+    for (change, expected) in cases {
+        let why = format!("{change:?}");
+        let problems = draft.apply(atlas(), &regions(), change).unwrap_err();
+        assert!(
+            reasons(&problems).contains(expected),
+            "{why}: expected '{expected}' in: {}",
+            reasons(&problems)
+        );
+        assert_eq!(draft, before, "{why} changed the draft");
+    }
+}
+
+#[test]
+fn a_base_that_loops_or_is_missing_is_named_not_followed() {
+    let mut t = danubian_draft().timeline;
+    t.base = Some("own-danube".into());
+    let problems = check_timeline(&with_timeline(atlas(), t.clone()), &t.id, &regions(), None);
+    assert!(reasons(&problems).contains("base that is missing or loops"));
+    t.base = Some("nowhere".into());
+    let problems = check_timeline(&with_timeline(atlas(), t.clone()), &t.id, &regions(), None);
+    assert!(reasons(&problems).contains("base that is missing or loops"));
+}
+
+#[test]
+fn the_share_link_and_the_file_carry_the_timeline_whole() {
+    let t = danubian_draft().timeline;
+    let link = share::to_link(&t).unwrap();
+    assert!(link.starts_with(share::LINK_PREFIX));
+    assert!(
+        link.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
+        "the payload needs no escaping in a URL: {link}"
+    );
+    assert_eq!(share::from_link(&link).unwrap(), t);
+    let fragment = format!("#{}={link}", share::FRAGMENT_KEY);
+    assert_eq!(share::payload_of_fragment(&fragment), Some(link.as_str()));
+    assert_eq!(share::from_file(&share::to_file(&t)).unwrap(), t);
+    // The committed timelines are files of the same format.
+    for committed in &atlas().timelines {
+        let text = serde_json::to_string(committed).unwrap();
+        assert_eq!(&share::from_file(&text).unwrap(), committed);
+    }
+}
+
+#[test]
+fn broken_and_hostile_links_and_files_are_named_not_trusted() {
+    let t = danubian_draft().timeline;
+    let link = share::to_link(&t).unwrap();
+    let pack = |json: &[u8]| {
+        use base64::Engine;
+        format!(
+            "{}{}",
+            share::LINK_PREFIX,
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .encode(miniz_oxide::deflate::compress_to_vec(json, 9))
+        )
+    };
+    let bomb = pack(&vec![b' '; MAX_JSON_BYTES + 10]);
+    assert!(bomb.len() < 20_000, "the bomb is small packed");
+    let cases: Vec<(String, ShareError)> = vec![
+        ("hello".into(), ShareError::NotALink),
+        (
+            link.replacen("u1.", "u7.", 1),
+            ShareError::Version("u7.".into()),
+        ),
+        (format!("{}!!", &link), ShareError::Damaged(String::new())),
+        (
+            link[..link.len() / 2].to_string(),
+            ShareError::Damaged(String::new()),
+        ),
+        (bomb, ShareError::TooBig),
+        (pack(b"not json"), ShareError::NotATimeline(String::new())),
+        (
+            pack(br#"{"format":"uchronia-atlas","version":1,"timelines":[]}"#),
+            ShareError::NotATimeline(String::new()),
+        ),
+        (
+            pack(br#"{"id":"x","name":"y"}"#),
+            ShareError::NotATimeline(String::new()),
+        ),
+        (
+            format!("u1.{}", "A".repeat(40_000)),
+            ShareError::LinkTooLong { chars: 40_003 },
+        ),
+    ];
+    for (payload, expected) in cases {
+        let got = share::from_link(&payload).unwrap_err();
+        assert_eq!(
+            std::mem::discriminant(&got),
+            std::mem::discriminant(&expected),
+            "{}…: {got}",
+            &payload[..payload.len().min(40)]
+        );
+        assert!(!got.to_string().is_empty());
+    }
+    assert_eq!(
+        share::from_file(&" ".repeat(MAX_JSON_BYTES + 1)).unwrap_err(),
+        ShareError::TooBig
+    );
+    let missing = share::from_file(r#"{"id":"x","name":"y"}"#).unwrap_err();
+    assert!(missing.to_string().contains("summary"), "{missing}");
+}
+
+#[test]
+fn hostile_timelines_that_parse_are_refused_by_the_rules_with_the_record_named() {
+    let base = danubian_draft().timeline;
+    let mut cases: Vec<(Timeline, &str)> = Vec::new();
+    let mut t = base.clone();
+    t.records[0].region = "atlantis".into();
+    cases.push((
+        t,
+        "records[0] (atlantis from 1925-03-01): no region 'atlantis'",
+    ));
+    let mut t = base.clone();
+    t.records[1].from = Date::new(1950, 1, 1).unwrap();
+    cases.push((t, "starts outside the atlas's days"));
+    let mut t = base.clone();
+    t.states[0].name = "<script>alert(1)</script>".into();
+    cases.push((
+        t,
+        "states[0] 'danubian-federation': the name contains markup",
+    ));
+    let mut t = base.clone();
+    t.id = "Own Timeline!".into();
+    cases.push((t, "lower-case letters, digits and hyphens"));
+    let mut t = base.clone();
+    t.records = (0..6000).map(|_| base.records[0].clone()).collect();
+    cases.push((t, "at most 5000"));
+    let mut t = base.clone();
+    t.records[0].note = Some("x".repeat(5000));
+    cases.push((t, "the note is longer than"));
+    for (t, expected) in cases {
+        let problems = check_timeline(&with_timeline(atlas(), t.clone()), &t.id, &regions(), None);
+        assert!(
+            reasons(&problems).contains(expected),
+            "expected '{expected}' in: {}",
+            reasons(&problems)
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Any timeline of names and records round-trips through the link and the file.
+    #[test]
+    fn any_timeline_round_trips_through_the_link(
+        name in "\\PC{1,40}",
+        summary in "\\PC{0,80}",
+        picks in proptest::collection::vec((0usize..236, 0i32..8000), 0..30),
+    ) {
+        let regions = regions();
+        let mut t = fork(atlas(), &regions, "real", "x", "", day("1918-11-11")).unwrap();
+        t.name = name;
+        t.summary = summary;
+        for (r, d) in picks {
+            let mut rec = atlas().timelines[0].records[0].clone();
+            rec.region = regions[r % regions.len()].to_string();
+            rec.from = Date::for_year(1918 + d % 24);
+            t.records.push(rec);
+        }
+        let link = share::to_link(&t).unwrap();
+        prop_assert_eq!(share::from_link(&link).unwrap(), t.clone());
+        prop_assert_eq!(share::from_file(&share::to_file(&t)).unwrap(), t);
+    }
+
+    /// Any damage to a link gives a named error or a timeline, never a panic.
+    #[test]
+    fn damaged_links_never_panic(cut in 0usize..400, junk in "[A-Za-z0-9_.-]{0,12}") {
+        let link = share::to_link(&danubian_draft().timeline).unwrap();
+        let cut = cut.min(link.len());
+        let damaged = format!("{}{junk}", &link[..cut]);
+        if let Err(e) = share::from_link(&damaged) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+
+    /// Names of new states become ids the rules accept.
+    #[test]
+    fn slugs_are_ids(name in "\\PC{0,60}") {
+        prop_assert!(uchronia::model::rules::is_id(&slug(&name)));
+    }
+}
