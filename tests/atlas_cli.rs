@@ -688,3 +688,46 @@ fn a_dissolved_state_has_no_hairline_holes_along_former_borders() {
         "{regions:?}"
     );
 }
+
+#[test]
+fn validate_checks_a_single_timeline_file_and_names_its_broken_records() {
+    let dir = std::env::temp_dir().join(format!("uchronia-own-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = serde_json::json!({
+        "id": "own-danube", "name": "Danube", "summary": "A southern German union",
+        "base": "real", "diverges": "1925-01-01",
+        "states": [{ "id": "danubian-federation", "name": "Danubian Federation", "colour": "#e6a57e" }],
+        "records": [
+            { "region": "bavaria", "holder": "danubian-federation", "status": "part",
+              "from": "1925-03-01", "cite": "A. Author (1931), p. 12", "confidence": "stated" },
+            { "region": "southwest-germany", "holder": "danubian-federation", "status": "part",
+              "from": "1925-03-01", "confidence": "invented" }
+        ]
+    });
+    let path = dir.join("own-danube.json");
+    std::fs::write(&path, good.to_string()).unwrap();
+    let (ok, out, _) = atlas(&["validate", "--timeline", path.to_str().unwrap()]);
+    assert!(ok, "{out}");
+    assert!(out.contains("is sound"), "{out}");
+
+    let mut bad = good.clone();
+    bad["records"][1]["region"] = "atlantis".into();
+    bad["records"][0]["passages"] = serde_json::json!(["999-999"]);
+    std::fs::write(&path, bad.to_string()).unwrap();
+    let (ok, out, _) = atlas(&["validate", "--timeline", path.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(
+        out.contains("records[1] (atlantis from 1925-03-01): no region 'atlantis'"),
+        "{out}"
+    );
+    assert!(
+        out.contains("cites passage '999-999', which the corpus does not have"),
+        "{out}"
+    );
+
+    std::fs::write(&path, "{ not json").unwrap();
+    let (ok, out, _) = atlas(&["validate", "--timeline", path.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(out.contains("not JSON"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

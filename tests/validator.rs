@@ -134,7 +134,7 @@ fn each_kind_of_timeline_error_is_named() {
             t["states"][0]["colour"] = json!("red")
         }),
         ("state id used twice", |t| t["states"][1]["id"] = json!("a")),
-        ("starts after 1941-12-31", |t| {
+        ("starts outside the atlas's days", |t| {
             t["records"][2]["from"] = json!("1945-05-08")
         }),
     ];

@@ -226,17 +226,15 @@ pub fn check_timeline(
             }
         }
         if t.base.is_some() {
-            match r.confidence {
-                None => problem(
+            let unsourced = r.passages.is_empty() && r.cite.is_none();
+            if unsourced && !matches!(r.confidence, Some(Confidence::Real | Confidence::Invented)) {
+                problem(&record, "cites no passage and no other source: give its evidence, or mark it \"confidence\": \"real\" or \"invented\"".into());
+            }
+            if r.confidence.is_none() {
+                problem(
                     &record,
                     "has no confidence (stated, inferred, real or invented)".into(),
-                ),
-                Some(Confidence::Stated | Confidence::Inferred)
-                    if r.passages.is_empty() && r.cite.is_none() =>
-                {
-                    problem(&record, "cites no passage and no other source: give its evidence, or mark it \"confidence\": \"real\" or \"invented\"".into())
-                }
-                _ => {}
+                );
             }
         }
     }
