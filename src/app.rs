@@ -12,6 +12,7 @@ use crate::components::map::scene::{shown_states, Maps, Other, Scene, ShownState
 use crate::components::names_picker::NamesPicker;
 pub use crate::components::notice::report_panic;
 use crate::components::notice::Notice;
+use crate::components::own_timeline::{read_file, timeline_in_fragment, Editor, MakeYourOwn, Own};
 use crate::components::search::Search;
 use crate::components::side_panel::{legend_entries, CorpusState, SidePanel};
 use crate::components::timeline_picker::choices_of;
@@ -41,9 +42,10 @@ pub enum HistoryMode {
 }
 
 /// Reads the moment from the address bar; `timelines` are the ids the data has.
-pub fn moment_from_location(timelines: &[&str]) -> Parsed {
+pub fn moment_from_location(timelines: &[String]) -> Parsed {
     let search = window().location().search().unwrap_or_default();
-    Moment::parse(&search, timelines)
+    let ids: Vec<&str> = timelines.iter().map(String::as_str).collect();
+    Moment::parse(&search, &ids)
 }
 
 /// The address of a moment on this page.
@@ -114,9 +116,13 @@ fn view_of(data: &MapData, c: Camera) -> Option<View> {
     View::new(lon, lat, c.zoom)
 }
 
-/// The ids of the timelines the data has.
-fn timeline_ids(data: &MapData) -> Vec<&str> {
-    data.atlas.timelines.iter().map(|t| t.id.as_str()).collect()
+/// The ids of the timelines the page can show.
+fn timeline_ids(data: &MapData) -> Vec<String> {
+    data.atlas()
+        .timelines
+        .iter()
+        .map(|t| t.id.clone())
+        .collect()
 }
 
 /// Checks a parsed moment against the loaded map: a timeline that the data does not have is
@@ -127,13 +133,13 @@ fn against_data(data: &MapData, parsed: Parsed) -> Parsed {
         mut moment,
         mut ignored,
     } = parsed;
-    if data.atlas.timeline(&moment.timeline).is_err() {
+    if data.atlas().timeline(&moment.timeline).is_err() {
         ignored.push(Ignored {
             key: "t".into(),
             value: moment.timeline.clone(),
             reason: Reason::UnknownTimeline,
         });
-        moment.timeline = data.atlas.timelines[0].id.clone();
+        moment.timeline = data.atlas().timelines[0].id.clone();
     }
     Parsed { moment, ignored }
 }
@@ -154,7 +160,7 @@ fn against_corpus(data: &MapData, corpus: &Corpus, moment: &Moment) -> Option<Ig
 fn maps_of(data: &MapData, timeline: &str) -> Maps {
     let ids = data.region_ids();
     Maps(Arc::new(
-        TimelineMaps::new(&data.atlas, timeline, &ids)
+        TimelineMaps::new(&data.atlas(), timeline, &ids)
             .unwrap_or_else(|_| TimelineMaps::empty(timeline, &ids)),
     ))
 }
@@ -179,10 +185,47 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             .unwrap_or([0.0, 0.0]);
         Camera::new(p[0], p[1], 1.0)
     };
+    // The reader's own timelines, kept in the browser, and the one a shared link carries.
+    let own = Own::load(&data);
+    let from_link = match timeline_in_fragment() {
+        None => None,
+        Some(Err(e)) => {
+            own.problems.update(|p| {
+                p.push(format!(
+                    "The timeline in this link could not be opened: {e}."
+                ))
+            });
+            None
+        }
+        Some(Ok(t)) => {
+            let asked = t.id.clone();
+            match own.import(&data, None, t, "the link") {
+                Ok((id, renamed)) => {
+                    own.problems.update(|p| p.extend(renamed));
+                    Some((asked, id))
+                }
+                Err(e) => {
+                    own.problems.update(|p| p.push(e));
+                    None
+                }
+            }
+        }
+    };
     let Parsed {
-        moment: first,
+        moment: mut first,
         ignored: first_ignored,
     } = against_data(&data, moment_from_location(&timeline_ids(&data)));
+    // A shared link shows the timeline it carries (under its new id if it was renamed).
+    if let Some((asked, id)) = &from_link {
+        let query_named = window()
+            .location()
+            .search()
+            .unwrap_or_default()
+            .contains("t=");
+        if !query_named || first.timeline == *asked || format!("own-{asked}") == first.timeline {
+            first.timeline = id.clone();
+        }
+    }
     let moment = RwSignal::new(first);
     let ignored = RwSignal::new(first_ignored);
     let camera = RwSignal::new(camera_of(&data, moment.get_untracked().view, home));
@@ -256,13 +299,45 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     });
     let on_timeline =
         Callback::new(move |t: String| step(&|m| m.timeline = t.clone(), HistoryMode::Push));
+    // Regions picked for an edit of the reader's own timeline: a click picks one (and
+    // selects it), a shift-click adds or removes one.
+    let picked = RwSignal::new(Vec::<String>::new());
+    let editing = Memo::new(move |_| {
+        own.revision.track();
+        let id = timeline.get();
+        own.drafts.with(|d| d.iter().any(|d| d.timeline.id == id))
+    });
     let on_select = {
         let data = data.clone();
-        Callback::new(move |i: usize| {
-            let id = data.decoded.topology.regions.get(i).map(|r| r.id.clone());
-            step(&|m| m.selection = id.clone(), HistoryMode::Push)
+        Callback::new(move |(i, extend): (usize, bool)| {
+            let Some(id) = data.decoded.topology.regions.get(i).map(|r| r.id.clone()) else {
+                return;
+            };
+            if editing.get_untracked() {
+                if extend {
+                    picked.update(|p| match p.iter().position(|r| *r == id) {
+                        Some(k) => {
+                            p.remove(k);
+                        }
+                        None => p.push(id.clone()),
+                    });
+                    return;
+                }
+                picked.set(vec![id.clone()]);
+            }
+            step(&|m| m.selection = Some(id.clone()), HistoryMode::Push)
         })
     };
+    let picked_indices = Signal::derive({
+        let data = data.clone();
+        move || {
+            picked.with(|p| {
+                p.iter()
+                    .filter_map(|id| data.decoded.region_index(id))
+                    .collect::<Vec<_>>()
+            })
+        }
+    });
     let on_select_id = Callback::new(move |id: Option<String>| {
         step(&|m| m.selection = id.clone(), HistoryMode::Push)
     });
@@ -277,15 +352,22 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     // The map: each timeline's year maps computed once, a step is a lookup and a diff.
     // Each timeline's maps are computed once and kept (the compared map reuses them).
     let computed = StoredValue::new(std::collections::HashMap::<String, Maps>::new());
+    // A reader's own timeline is recomputed after each edit (its key names the revision).
     let maps_for = {
         let data = data.clone();
         move |id: &str| {
-            if let Some(m) = computed.with_value(|c| c.get(id).cloned()) {
+            let key = if data.built.timeline(id).is_ok() {
+                id.to_string()
+            } else {
+                format!("{id}@{}", own.revision.get())
+            };
+            if let Some(m) = computed.with_value(|c| c.get(&key).cloned()) {
                 return m;
             }
             let m = maps_of(&data, id);
             computed.update_value(|c| {
-                c.insert(id.to_string(), m.clone());
+                c.retain(|k, _| !k.starts_with(&format!("{id}@")));
+                c.insert(key, m.clone());
             });
             m
         }
@@ -302,13 +384,15 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     let name_of = {
         let data = data.clone();
         move |id: &str, y: i32| {
-            let name = data.atlas.timeline(id).map_or(id, |t| t.name.as_str());
+            let atlas = data.atlas();
+            let name = atlas.timeline(id).map_or(id, |t| t.name.as_str());
             format!("{name}, {y}")
         }
     };
     let names = Memo::new({
         let name_of = name_of.clone();
         move |_| {
+            own.revision.track();
             (
                 name_of(&timeline.get(), year.get()),
                 compare
@@ -350,12 +434,17 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             HistoryMode::Push,
         )
     });
-    let timeline_names: Vec<(String, String)> = data
-        .atlas
-        .timelines
-        .iter()
-        .map(|t| (t.id.clone(), t.name.clone()))
-        .collect();
+    let timeline_names = Memo::new({
+        let data = data.clone();
+        move |_| {
+            own.revision.track();
+            data.atlas()
+                .timelines
+                .iter()
+                .map(|t| (t.id.clone(), t.name.clone()))
+                .collect::<Vec<_>>()
+        }
+    });
     // Equal lists do not notify: the names on the map and the legend recompute only when
     // the states or their lands change.
     let states = Memo::new({
@@ -381,15 +470,19 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     });
     let choices = Memo::new({
         let data = data.clone();
-        move |_| loaded.with(|c| choices_of(&data.atlas, c.as_deref()))
+        move |_| {
+            own.revision.track();
+            loaded.with(|c| choices_of(&data.atlas(), c.as_deref()))
+        }
     });
     let ticks = Memo::new(move |_| maps.with(|m| m.0.change_years()));
     let divergence = Memo::new({
         let data = data.clone();
         move |_| {
+            own.revision.track();
             let shown = timeline.get();
             slider_marks(
-                &data.atlas,
+                &data.atlas(),
                 &shown,
                 compare.get().filter(|c| *c != shown).as_deref(),
             )
@@ -461,6 +554,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     camera=camera
                     home=home
                     on_select=on_select
+                    picked=picked_indices
                     on_camera_settled=on_camera_settled
                     which=which
                     caption=caption
@@ -475,7 +569,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         move || {
             let t = timeline.get();
             let name = data
-                .atlas
+                .atlas()
                 .timeline(&t)
                 .map_or(t.clone(), |t| t.name.clone());
             format!("{name} — {}", Date::for_year(year.get()).long())
@@ -485,6 +579,61 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         let data = data.clone();
         move || states.with(|s| legend_entries(&data, s, camera.get(), screen.get()))
     });
+    // Making, opening and dropping the reader's own timelines.
+    let on_create = {
+        let data = data.clone();
+        Callback::new(move |t: crate::model::atlas::Timeline| {
+            let id = own.add(&data, t);
+            picked.set(Vec::new());
+            step(&|m| m.timeline = id.clone(), HistoryMode::Push)
+        })
+    };
+    let on_open = {
+        let data = data.clone();
+        Callback::new(move |(text, name): (Result<String, String>, String)| {
+            let opened = text.and_then(|text| {
+                let t =
+                    crate::model::share::from_file(&text).map_err(|e| format!("{name}: {e}"))?;
+                loaded.with_untracked(|c| own.import(&data, c.as_deref(), t, &name))
+            });
+            match opened {
+                Ok((id, renamed)) => {
+                    own.problems.set(renamed.into_iter().collect());
+                    step(&|m| m.timeline = id.clone(), HistoryMode::Push)
+                }
+                Err(e) => own.problems.set(vec![e]),
+            }
+        })
+    };
+    let on_drag = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let on_drop = window_event_listener(leptos::ev::drop, move |ev: web_sys::DragEvent| {
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            ev.prevent_default();
+            let name = file.name();
+            read_file(file, move |r| on_open.run((r, name)));
+        }
+    });
+    on_cleanup(move || {
+        on_drag.remove();
+        on_drop.remove();
+    });
+    let shown_name = Signal::derive({
+        let data = data.clone();
+        move || {
+            own.revision.track();
+            let id = timeline.get();
+            let name = data
+                .atlas()
+                .timeline(&id)
+                .map_or(id.clone(), |t| t.name.clone());
+            (id, name)
+        }
+    });
+    let editor_data = StoredValue::new(data.clone());
     let corpus_state = CorpusState {
         loaded,
         failed: Signal::derive(move || corpus.get().and_then(|r| r.err()).map(|e| e.to_string())),
@@ -492,6 +641,14 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     };
     view! {
         <Notice ignored=ignored />
+        <Show when=move || !own.problems.with(Vec::is_empty)>
+            <div class="notice" role="alert" aria-label="Timeline notice">
+                <ul>
+                    {move || own.problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                </ul>
+                <button type="button" on:click=move |_| own.problems.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
         <main class="atlas">
             <section class="controls" aria-label="Moment">
                 <div class="pickers">
@@ -515,6 +672,13 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                         />
                         <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
                     </div>
+                    <MakeYourOwn
+                        shown=shown_name
+                        year=year
+                        on_create=on_create
+                        on_open=on_open
+                        data=data.clone()
+                    />
                     <ExportButtons
                         title=picture_title
                         legend=picture_legend
@@ -603,6 +767,22 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     on_close=Callback::new(move |()| on_select_id.run(None))
                     on_link=on_pick
                 >
+                    <Show when=move || editing.get()>
+                        <Editor
+                            data=editor_data.get_value()
+                            own=own
+                            timeline=timeline
+                            year=year
+                            picked=picked
+                            states=states
+                            corpus=loaded
+                            link=Signal::derive(move || link_to(&moment.get()))
+                            on_deleted=Callback::new(move |base: String| {
+                                picked.set(Vec::new());
+                                step(&|m| m.timeline = base.clone(), HistoryMode::Push)
+                            })
+                        />
+                    </Show>
                     <Show when=move || compare.with(Option::is_some)>
                         <WhatDiffers
                             rows=diff_rows

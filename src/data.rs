@@ -7,7 +7,7 @@ use crate::model::passages::Corpus;
 use crate::model::topology::{arc_index, simplify_arc, Decoded, Point, Topology};
 use serde::Deserialize;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, RwLock};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -101,7 +101,10 @@ pub const COARSE_ABOVE_UNITS_PER_PX: f64 = 12.0;
 #[derive(Debug)]
 pub struct MapData {
     pub decoded: Decoded,
-    pub atlas: Atlas,
+    /// The timelines the site serves.
+    pub built: Arc<Atlas>,
+    /// Those and the reader's own ([`MapData::set_own`]).
+    live: RwLock<Arc<Atlas>>,
     /// The pairs of regions that share a border, each once.
     pub pairs: Vec<[usize; 2]>,
     /// Paths for a map seen from afar.
@@ -192,9 +195,11 @@ impl MapData {
                 )
             })
             .collect();
+        let built = Arc::new(atlas);
         MapData {
             decoded,
-            atlas,
+            live: RwLock::new(built.clone()),
+            built,
             pairs,
             coarse,
             fine: OnceLock::new(),
@@ -219,6 +224,23 @@ impl MapData {
     }
 
     /// The number of regions.
+    /// Every timeline the page can show: the site's, then the reader's own.
+    pub fn atlas(&self) -> Arc<Atlas> {
+        self.live
+            .read()
+            .map(|a| a.clone())
+            .unwrap_or_else(|_| self.built.clone())
+    }
+
+    /// Puts the reader's own timelines beside the site's (in place of those set before).
+    pub fn set_own(&self, own: Vec<crate::model::atlas::Timeline>) {
+        let mut timelines = self.built.timelines.clone();
+        timelines.extend(own);
+        if let Ok(mut live) = self.live.write() {
+            *live = Arc::new(Atlas { timelines });
+        }
+    }
+
     pub fn region_count(&self) -> usize {
         self.decoded.topology.regions.len()
     }

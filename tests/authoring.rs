@@ -442,6 +442,22 @@ fn hostile_timelines_that_parse_are_refused_by_the_rules_with_the_record_named()
     }
 }
 
+#[test]
+fn a_new_state_takes_the_palette_colour_farthest_from_its_neighbours() {
+    use uchronia::model::authoring::distinct_colour;
+    assert_eq!(distinct_colour(&[]), PALETTE[0]);
+    let near = ["#e6a57e", "#e0a070", "#f0a35e"];
+    let chosen = distinct_colour(&near);
+    assert!(!near.contains(&chosen));
+    // Every other palette colour is at least as close to one of the neighbours.
+    let d = |a: &str, b: &str| {
+        let p = |c: &str, k: usize| i32::from_str_radix(&c[1 + 2 * k..3 + 2 * k], 16).unwrap();
+        (0..3).map(|k| (p(a, k) - p(b, k)).pow(2)).sum::<i32>()
+    };
+    let gap = |c: &str| near.iter().map(|n| d(c, n)).min().unwrap();
+    assert!(PALETTE.iter().all(|c| gap(c) <= gap(chosen)));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 

@@ -21,7 +21,8 @@ pub type Choice = (Option<String>, Option<i32>);
 #[component]
 pub fn ComparePicker(
     /// Every timeline: id and name.
-    timelines: Vec<(String, String)>,
+    #[prop(into)]
+    timelines: Signal<Vec<(String, String)>>,
     /// The shown timeline.
     #[prop(into)]
     shown: Signal<String>,
@@ -70,7 +71,8 @@ pub fn ComparePicker(
             <label for="compare-select">"Compare with"</label>
             <select id="compare-select" prop:value=value on:change=on_pick>
                 <option value="" selected=move || compare.with(Option::is_none)>"nothing"</option>
-                {timelines
+                {move || timelines
+                    .get()
                     .into_iter()
                     .map(|(id, name)| {
                         let hidden = {
@@ -135,10 +137,11 @@ pub fn diff_rows(
         side.holder(i)
             .map_or_else(|| "no holder".to_string(), |s| s.name_in(names).to_string())
     };
-    differences(&data.atlas, here, there)
+    differences(&data.atlas(), here, there)
         .into_iter()
         .filter_map(|d| {
-            let r = record(&data.atlas, d.cause);
+            let atlas = data.atlas();
+            let r = record(&atlas, d.cause);
             let region = data.decoded.topology.regions.get(d.region)?;
             Some(DiffRow {
                 region: region.id.clone(),

@@ -105,7 +105,7 @@ pub fn picture(
 }
 
 /// Offers `bytes` (or text) as a file to download under `name`.
-fn download(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
+pub fn download(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
     let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
     a.set_href(&url);
@@ -142,10 +142,11 @@ fn current_picture(title: &str, legend: &[LegendEntry], link: &str) -> Option<(S
     Some((picture, w + BAND, h))
 }
 
-fn svg_blob(text: &str) -> Result<web_sys::Blob, JsValue> {
+/// A blob of text of the given media type.
+pub fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {
     let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
+    options.set_type(mime);
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
 }
 
@@ -214,7 +215,7 @@ pub fn ExportButtons(
         let result = if png {
             download_png(&svg, (w, h), format!("{name}.png"))
         } else {
-            svg_blob(&svg).and_then(|b| download(&b, &format!("{name}.svg")))
+            text_blob(&svg, "image/svg+xml").and_then(|b| download(&b, &format!("{name}.svg")))
         };
         failed.set(
             result

@@ -6,6 +6,7 @@ pub mod legend;
 pub mod map;
 pub mod names_picker;
 pub mod notice;
+pub mod own_timeline;
 pub mod passage_panel;
 pub mod search;
 pub mod side_panel;

@@ -25,12 +25,12 @@ impl PartialEq for Index {
 fn build_index(data: &MapData, corpus: &Corpus) -> SearchIndex {
     let ids = data.region_ids();
     let maps: Vec<TimelineMaps> = data
-        .atlas
+        .atlas()
         .timelines
         .iter()
-        .filter_map(|t| TimelineMaps::new(&data.atlas, &t.id, &ids).ok())
+        .filter_map(|t| TimelineMaps::new(&data.atlas(), &t.id, &ids).ok())
         .collect();
-    SearchIndex::new(&data.atlas, corpus, &data.decoded.topology.regions, &maps)
+    SearchIndex::new(&data.atlas(), corpus, &data.decoded.topology.regions, &maps)
 }
 
 #[component]

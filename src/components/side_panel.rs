@@ -4,7 +4,7 @@
 use super::map::scene::{Maps, ShownState};
 use super::{Legend, LegendEntry, PanelSubject, PassagePanel, ShownPassage, SourceReader};
 use crate::data::MapData;
-use crate::model::atlas::Status;
+use crate::model::atlas::{Confidence, Status};
 use crate::model::camera::{overlaps, Camera};
 use crate::model::compare::record;
 use crate::model::date::Date;
@@ -73,7 +73,8 @@ pub fn SidePanel(
         let data = data.clone();
         move || {
             let m = maps.get();
-            let t = data.atlas.timeline(&m.0.timeline).ok()?;
+            let atlas = data.atlas();
+            let t = atlas.timeline(&m.0.timeline).ok()?;
             let end = t.text_ends?;
             m.0.year(year.get()).after_text.then(|| {
                 let fill = t.fill_note.clone().unwrap_or_default();
@@ -108,7 +109,7 @@ pub fn SidePanel(
                             (s, Some(of)) => format!("{} ({of})", s.label()),
                             (s, None) => s.label().to_string(),
                         };
-                        let since = record(&data.atlas, c.record)
+                        let since = record(&data.atlas(), c.record)
                             .map(|r| r.from.long())
                             .unwrap_or_default();
                         format!(
@@ -121,7 +122,19 @@ pub fn SidePanel(
                     }
                     None => format!("{other_name} · no holder recorded"),
                 };
-                let note = cell.and_then(|c| record(&data.atlas, c.record)?.note.clone());
+                let note = cell.and_then(|c| {
+                    let atlas = data.atlas();
+                    let r = record(&atlas, c.record)?;
+                    let source = match (&r.cite, r.confidence) {
+                        (Some(cite), _) => Some(format!("Source: {cite}.")),
+                        (None, Some(Confidence::Invented)) => {
+                            Some("No source: the author's invention.".to_string())
+                        }
+                        _ => None,
+                    };
+                    let parts: Vec<String> = r.note.iter().cloned().chain(source).collect();
+                    (!parts.is_empty()).then(|| parts.join(" "))
+                });
                 Some(PanelSubject {
                     name: r.name_in(n).to_string(),
                     summary: Some(summary),
@@ -156,7 +169,7 @@ pub fn SidePanel(
                 Subject::Place(&id)
             };
             c.for_moment(
-                &data.atlas,
+                &data.atlas(),
                 &maps.get().0.timeline,
                 Date::for_year(year.get()),
                 subject,

@@ -14,6 +14,32 @@ pub const PALETTE: [&str; 12] = [
     "#7fc9c4", "#e0b3d9", "#c2c2a3", "#f0a35e",
 ];
 
+fn rgb(colour: &str) -> Option<[i32; 3]> {
+    let hex = colour.strip_prefix('#')?;
+    let channel = |k: usize| i32::from_str_radix(hex.get(k..k + 2)?, 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
+}
+
+/// The palette's colour that stands out most from `near` (the colours around the regions it
+/// will fill): the one whose nearest colour there is farthest away.
+pub fn distinct_colour(near: &[&str]) -> &'static str {
+    let near: Vec<[i32; 3]> = near.iter().filter_map(|c| rgb(c)).collect();
+    let gap = |c: &str| {
+        let Some(c) = rgb(c) else { return 0 };
+        near.iter()
+            .map(|n| (0..3).map(|k| (c[k] - n[k]).pow(2)).sum::<i32>())
+            .min()
+            .unwrap_or(i32::MAX)
+    };
+    // The first of equals: `max_by_key` keeps the last, so the palette is read backwards.
+    PALETTE
+        .iter()
+        .rev()
+        .copied()
+        .max_by_key(|c| gap(c))
+        .unwrap_or(PALETTE[0])
+}
+
 /// An id made from a name: "Danubian Federation" gives "danubian-federation".
 pub fn slug(name: &str) -> String {
     let mut out = String::new();

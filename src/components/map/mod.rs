@@ -48,8 +48,11 @@ pub fn MapView(
     camera: RwSignal<Camera>,
     /// The camera the reset button returns to.
     home: Camera,
-    /// Called when a region is chosen (click, Enter).
-    on_select: Callback<usize>,
+    /// Called when a region is chosen (click, Enter), with whether Shift was held.
+    on_select: Callback<(usize, bool)>,
+    /// The regions picked for an edit of the reader's own timeline.
+    #[prop(optional, into)]
+    picked: Signal<Vec<usize>>,
     /// Called when the view settles after a pan or zoom (at most a few times a second).
     on_camera_settled: Callback<()>,
     /// Which map this is, for `data-map` ("main", or "compared").
@@ -85,6 +88,18 @@ pub fn MapView(
             selected
                 .get()
                 .and_then(|i| data.paths(coarse.get()).regions.get(i).cloned())
+        }
+    };
+    // The regions picked for an edit, outlined together.
+    let picked_outline = {
+        let data = data.clone();
+        move || {
+            let paths = data.paths(coarse.get());
+            picked.with(|p| {
+                p.iter()
+                    .filter_map(|&i| paths.regions.get(i).map(String::as_str))
+                    .collect::<String>()
+            })
         }
     };
     let lines = {
@@ -134,6 +149,7 @@ pub fn MapView(
                 <path class="region-lines" d=lines />
                 <path class="coast" d=coast />
                 <BorderLayer data=data.clone() shown=scene.borders.clone() coarse=coarse />
+                <path class="picked-outline" d=picked_outline />
                 <path class="selection" d=outline />
                 <PlaceLayer places=places selected=selected_place on_select=on_select_place pan_zoom=pan_zoom />
                 <LabelLayer data=data.clone() states=states places=places pan_zoom=pan_zoom />

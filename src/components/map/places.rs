@@ -20,7 +20,7 @@ pub fn places_of(data: &MapData, corpus: Option<&Corpus>, timeline: &str) -> Vec
         return Vec::new();
     };
     let sources = data
-        .atlas
+        .atlas()
         .timeline(timeline)
         .map(|t| t.sources.clone())
         .unwrap_or_default();

@@ -28,8 +28,9 @@ pub fn RegionLayer(
     /// Whether the last press was a drag (its click selects nothing).
     #[prop(into)]
     was_drag: Signal<bool>,
-    /// Called when a region is chosen (click, Enter).
-    on_select: Callback<usize>,
+    /// Called when a region is chosen (click, Enter), with whether Shift was held (to add it
+    /// to those picked for an edit).
+    on_select: Callback<(usize, bool)>,
 ) -> impl IntoView {
     let regions = looks
         .iter()
@@ -56,15 +57,15 @@ pub fn RegionLayer(
                     role="button"
                     aria-label=move || look.with(|l| l.name.clone())
                     data-region=data.decoded.topology.regions[i].id.clone()
-                    on:click=move |_| {
+                    on:click=move |ev: web_sys::MouseEvent| {
                         if !was_drag.get_untracked() {
-                            on_select.run(i)
+                            on_select.run((i, ev.shift_key()))
                         }
                     }
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
                         if ev.key() == "Enter" || ev.key() == " " {
                             ev.prevent_default();
-                            on_select.run(i);
+                            on_select.run((i, ev.shift_key()));
                         }
                     }
                     on:pointerenter=hover

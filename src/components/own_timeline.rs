@@ -1,0 +1,896 @@
+//! A reader's own timelines: made from the one on screen, edited on the map, kept in the
+//! browser's storage, downloaded and opened as files, shared by a link. The rules and the
+//! edits are the model's ([`crate::model::authoring`], [`crate::model::rules`]); this module
+//! holds the drafts, stores them and shows the forms.
+
+use super::map::scene::ShownState;
+use crate::data::MapData;
+use crate::model::atlas::{Atlas, Status, Timeline};
+use crate::model::authoring::{
+    distinct_colour, fork, Assignment, Change, Draft, Evidence, Holder, PALETTE,
+};
+use crate::model::date::Date;
+use crate::model::passages::Corpus;
+use crate::model::rules::{check_timeline, with_timeline, Problem};
+use crate::model::share;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Where the browser keeps each own timeline: this prefix and its id.
+const STORAGE_PREFIX: &str = "uchronia-timeline:";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The reader's own timelines and what the page says of them.
+#[derive(Clone, Copy)]
+pub struct Own {
+    pub drafts: RwSignal<Vec<Draft>>,
+    /// Counts the changes, so that what is drawn from the timelines recomputes.
+    pub revision: RwSignal<u64>,
+    /// What went wrong with a file, a link or the storage.
+    pub problems: RwSignal<Vec<String>>,
+}
+
+fn problem_text(what: &str, problems: &[Problem]) -> String {
+    let shown: Vec<String> = problems.iter().take(5).map(ToString::to_string).collect();
+    let more = problems.len().saturating_sub(5);
+    format!(
+        "{what}: {}{}",
+        shown.join("; "),
+        if more > 0 {
+            format!(" (and {more} more)")
+        } else {
+            String::new()
+        }
+    )
+}
+
+impl Own {
+    /// The timelines kept in the browser, each checked by the rules; one that breaks them is
+    /// reported and left in the storage as it is.
+    pub fn load(data: &MapData) -> Own {
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut problems = Vec::new();
+        if let Some(store) = storage() {
+            let count = store.length().unwrap_or(0);
+            let mut keys: Vec<String> = (0..count)
+                .filter_map(|i| store.key(i).ok().flatten())
+                .filter(|k| k.starts_with(STORAGE_PREFIX))
+                .collect();
+            keys.sort();
+            let mut read = Vec::new();
+            for key in keys {
+                let Some(text) = store.get_item(&key).ok().flatten() else {
+                    continue;
+                };
+                match share::from_file(&text) {
+                    Ok(t) => read.push(t),
+                    Err(e) => problems.push(format!(
+                        "Your timeline stored as '{}' could not be read ({e}); it is kept as it was.",
+                        &key[STORAGE_PREFIX.len()..]
+                    )),
+                }
+            }
+            let mut atlas = (*data.built).clone();
+            atlas.timelines.extend(read.iter().cloned());
+            let regions = data.region_ids();
+            for t in read {
+                let found = check_timeline(&atlas, &t.id, &regions, None);
+                if found.is_empty() {
+                    drafts.push(Draft::new(t));
+                } else {
+                    problems.push(format!(
+                        "{} It is kept in the browser as it was.",
+                        problem_text(
+                            &format!("Your timeline '{}' breaks the atlas's rules", t.name),
+                            &found
+                        )
+                    ));
+                }
+            }
+        }
+        data.set_own(drafts.iter().map(|d| d.timeline.clone()).collect());
+        Own {
+            drafts: RwSignal::new(drafts),
+            revision: RwSignal::new(0),
+            problems: RwSignal::new(problems),
+        }
+    }
+
+    /// Whether `id` is one of the reader's timelines.
+    pub fn has(&self, id: &str) -> bool {
+        self.drafts
+            .with_untracked(|d| d.iter().any(|d| d.timeline.id == id))
+    }
+
+    /// After a change of the drafts: the atlas, the storage and what depends on them.
+    fn changed(&self, data: &MapData, touched: &[String]) {
+        let drafts = self.drafts.get_untracked();
+        data.set_own(drafts.iter().map(|d| d.timeline.clone()).collect());
+        if let Some(store) = storage() {
+            for id in touched {
+                let key = format!("{STORAGE_PREFIX}{id}");
+                let result = match drafts.iter().find(|d| &d.timeline.id == id) {
+                    Some(d) => store.set_item(&key, &share::to_file(&d.timeline)),
+                    None => store.remove_item(&key),
+                };
+                if result.is_err() {
+                    self.problems.update(|p| {
+                        p.push(format!(
+                            "The browser refused to keep your timeline '{id}' (its storage may be full or turned off): download it to keep it."
+                        ))
+                    });
+                }
+            }
+        }
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Applies a change to the draft `id`; the problems if the rules refuse it.
+    pub fn apply(&self, data: &MapData, id: &str, change: Change) -> Result<(), Vec<Problem>> {
+        let atlas = data.atlas();
+        let regions = data.region_ids();
+        let mut result = Ok(());
+        self.drafts.update_untracked(|drafts| {
+            if let Some(d) = drafts.iter_mut().find(|d| d.timeline.id == id) {
+                result = d.apply(&atlas, &regions, change);
+            }
+        });
+        if result.is_ok() {
+            self.changed(data, &[id.to_string()]);
+        }
+        result
+    }
+
+    /// Undo (or redo) on the draft `id`.
+    pub fn step_back(&self, data: &MapData, id: &str, undo: bool) {
+        let mut moved = false;
+        self.drafts.update_untracked(|drafts| {
+            if let Some(d) = drafts.iter_mut().find(|d| d.timeline.id == id) {
+                moved = if undo { d.undo() } else { d.redo() };
+            }
+        });
+        if moved {
+            self.changed(data, &[id.to_string()]);
+        }
+    }
+
+    /// Adds a new timeline; returns its id.
+    pub fn add(&self, data: &MapData, timeline: Timeline) -> String {
+        let id = timeline.id.clone();
+        self.drafts
+            .update_untracked(|d| d.push(Draft::new(timeline)));
+        self.changed(data, std::slice::from_ref(&id));
+        id
+    }
+
+    /// Forgets the timeline `id`, in the page and in the browser.
+    pub fn remove(&self, data: &MapData, id: &str) {
+        self.drafts
+            .update_untracked(|d| d.retain(|d| d.timeline.id != id));
+        self.changed(data, &[id.to_string()]);
+    }
+
+    /// A timeline from a file or a link, checked by the rules (and its passages against the
+    /// corpus when it is loaded). One whose id is taken by a different timeline comes in
+    /// under a new id: nothing the reader has is overwritten.
+    pub fn import(
+        &self,
+        data: &MapData,
+        corpus: Option<&Corpus>,
+        mut t: Timeline,
+        what: &str,
+    ) -> Result<(String, Option<String>), String> {
+        if !t.id.starts_with("own-") {
+            t.id = format!("own-{}", t.id);
+        }
+        let atlas = data.atlas();
+        if let Ok(same) = atlas.timeline(&t.id) {
+            if *same == t {
+                return Ok((t.id, None));
+            }
+        }
+        let mut renamed = None;
+        if atlas.timeline(&t.id).is_ok() {
+            let id = crate::model::authoring::unique_id(&t.id, |id| atlas.timeline(id).is_ok());
+            renamed = Some(format!(
+                "You already have a different timeline with the id '{}'; the one from {what} is opened beside it as '{id}'.",
+                t.id
+            ));
+            t.id = id;
+        }
+        let with = with_timeline(&atlas, t.clone());
+        let exists = corpus.map(|c| move |p: &str| c.passage(p).is_some());
+        let exists = exists.as_ref().map(|f| f as &dyn Fn(&str) -> bool);
+        let found = check_timeline(&with, &t.id, &data.region_ids(), exists);
+        if !found.is_empty() {
+            return Err(problem_text(
+                &format!("The timeline from {what} cannot be opened"),
+                &found,
+            ));
+        }
+        Ok((self.add(data, t), renamed))
+    }
+}
+
+/// The timeline a shared link carries in its fragment (`#timeline=u1.…`), if any.
+pub fn timeline_in_fragment() -> Option<Result<Timeline, share::ShareError>> {
+    let hash = window().location().hash().ok()?;
+    let payload = share::payload_of_fragment(&hash)?;
+    Some(share::from_link(payload))
+}
+
+fn download_text(text: &str, name: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let blob = super::export::text_blob(text, "application/json")?;
+    super::export::download(&blob, name)
+}
+
+/// Reads a picked or dropped file as text, then hands it on.
+pub fn read_file(file: web_sys::File, then: impl FnOnce(Result<String, String>) + 'static) {
+    let name = file.name();
+    if file.size() > share::MAX_JSON_BYTES as f64 {
+        then(Err(format!(
+            "{name} is larger than {} KiB: it is not a timeline of this atlas",
+            share::MAX_JSON_BYTES / 1024
+        )));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        then(match text.ok().and_then(|t| t.as_string()) {
+            Some(t) => Ok(t),
+            None => Err(format!("{name} could not be read")),
+        })
+    });
+}
+
+/// "Make your own": a form that forks the timeline on screen, and "Open a file".
+#[component]
+pub fn MakeYourOwn(
+    /// The shown timeline's id and name, and the year on the slider.
+    #[prop(into)]
+    shown: Signal<(String, String)>,
+    year: Memo<i32>,
+    /// Called with a new timeline to add and show.
+    on_create: Callback<Timeline>,
+    /// Called with the text and name of an opened file.
+    on_open: Callback<(Result<String, String>, String)>,
+    data: Arc<MapData>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    let summary = RwSignal::new(String::new());
+    let diverges = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<String>::new());
+    let start = move |_| {
+        diverges.set(format!("{}-01-01", year.get_untracked().max(1919)));
+        problems.set(Vec::new());
+        open.set(true);
+    };
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = match Date::parse(&diverges.get_untracked()) {
+            Ok(d) => d,
+            Err(e) => {
+                problems.set(vec![format!("Diverges on: {e}")]);
+                return;
+            }
+        };
+        let base = shown.get_untracked().0;
+        match fork(
+            &data.atlas(),
+            &data.region_ids(),
+            &base,
+            &name.get_untracked(),
+            &summary.get_untracked(),
+            d,
+        ) {
+            Ok(t) => {
+                open.set(false);
+                name.set(String::new());
+                summary.set(String::new());
+                on_create.run(t);
+            }
+            Err(p) => problems.set(p.iter().map(|p| p.reason.clone()).collect()),
+        }
+    };
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    view! {
+        <div class="own">
+        <div class="own-start">
+            <button type="button" class="make-own" on:click=start aria-expanded=move || open.get().to_string()>
+                "Make your own"
+            </button>
+            <label class="open-file">
+                "Open a timeline file"
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    node_ref=file_input
+                    on:change=move |_| {
+                        let Some(input) = file_input.get_untracked() else { return };
+                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                            let name = file.name();
+                            read_file(file, move |r| on_open.run((r, name)));
+                        }
+                        input.set_value("");
+                    }
+                />
+            </label>
+        </div>
+        <Show when=move || open.get()>
+            <form
+                class="fork"
+                aria-label="Make your own timeline"
+                on:submit=create.clone()
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        open.set(false);
+                    }
+                }
+            >
+                <p class="fork-base">
+                    "Starts as a copy of " <strong>{move || shown.get().1}</strong>
+                    ", then differs from it where you change the map."
+                </p>
+                <label>
+                    "Name"
+                    <input
+                        type="text"
+                        required
+                        maxlength="120"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    "One-line summary"
+                    <input
+                        type="text"
+                        maxlength="300"
+                        prop:value=move || summary.get()
+                        on:input=move |ev| summary.set(event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    "Diverges on"
+                    <input
+                        type="date"
+                        required
+                        min=Date::START.to_string()
+                        max=Date::END.to_string()
+                        prop:value=move || diverges.get()
+                        on:input=move |ev| diverges.set(event_target_value(&ev))
+                    />
+                </label>
+                <ul class="problems" role="alert">
+                    {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                </ul>
+                <div class="row">
+                    <button type="submit">"Create"</button>
+                    <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                </div>
+            </form>
+        </Show>
+        </div>
+    }
+}
+
+fn region_name_of(data: &MapData) -> impl Fn(&str) -> String + '_ {
+    move |id: &str| {
+        data.decoded.region_index(id).map_or(id.to_string(), |i| {
+            data.decoded.topology.regions[i].en.clone()
+        })
+    }
+}
+
+fn assignment_regions(ids: &[String], name: &impl Fn(&str) -> String) -> String {
+    ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(", ")
+}
+
+/// The states a record of `timeline` may name, by name.
+fn states_of(atlas: &Atlas, timeline: &str) -> Vec<(String, String)> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out: Vec<(String, String)> = atlas
+        .lineage(timeline)
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|t| t.states.iter())
+        .filter(|s| seen.insert(s.id.clone()))
+        .map(|s| (s.id.clone(), s.name.clone()))
+        .collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}
+
+/// The editor of the reader's timeline on screen: regions picked on the map, a holder from a
+/// day on, the evidence; the records, undo and redo; download, share, delete.
+#[component]
+pub fn Editor(
+    data: Arc<MapData>,
+    own: Own,
+    /// The shown timeline (an own one).
+    timeline: Memo<String>,
+    year: Memo<i32>,
+    /// Regions picked on the map (click picks one, shift-click adds or removes).
+    picked: RwSignal<Vec<String>>,
+    /// The states on the map (a new state's colour stands out from those around it).
+    states: Memo<Vec<ShownState>>,
+    corpus: Memo<Option<Arc<Corpus>>>,
+    /// The permalink of the moment on screen.
+    #[prop(into)]
+    link: Signal<String>,
+    /// Called once the timeline is deleted, with its base.
+    on_deleted: Callback<String>,
+) -> impl IntoView {
+    let draft = Memo::new(move |_| {
+        own.revision.track();
+        let id = timeline.get();
+        own.drafts
+            .with(|d| d.iter().find(|d| d.timeline.id == id).cloned())
+    });
+    let from = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let y = year.get();
+        let diverges = draft.with_untracked(|d| d.as_ref().and_then(|d| d.timeline.diverges));
+        let day = Date::for_year(y).previous();
+        let jan = Date::new(y, 1, 1).unwrap_or(day);
+        let d = diverges.map_or(jan, |d| d.max(jan));
+        from.set(d.to_string());
+    });
+    let holder = RwSignal::new("new".to_string());
+    let new_name = RwSignal::new(String::new());
+    let new_local = RwSignal::new(String::new());
+    let colour = RwSignal::new(PALETTE[0].to_string());
+    // Until the author picks a colour, a new state takes the one that stands out most from
+    // the states around the picked regions.
+    let colour_chosen = RwSignal::new(false);
+    Effect::new({
+        let data = data.clone();
+        move |_| {
+            let picked: Vec<usize> = picked.with(|p| {
+                p.iter()
+                    .filter_map(|id| data.decoded.region_index(id))
+                    .collect()
+            });
+            if colour_chosen.get_untracked() {
+                return;
+            }
+            let around: Vec<usize> = data
+                .pairs
+                .iter()
+                .filter_map(|&[a, b]| match (picked.contains(&a), picked.contains(&b)) {
+                    (true, false) => Some(b),
+                    (false, true) => Some(a),
+                    _ => None,
+                })
+                .chain(picked.iter().copied())
+                .collect();
+            let near: Vec<String> = states.with(|s| {
+                s.iter()
+                    .filter(|s| s.parts.iter().any(|p| around.contains(p)))
+                    .map(|s| s.colour.clone())
+                    .collect()
+            });
+            let near: Vec<&str> = near.iter().map(String::as_str).collect();
+            colour.set(distinct_colour(&near).to_string());
+        }
+    });
+    let status = RwSignal::new("part".to_string());
+    let of = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let evidence = RwSignal::new("cite".to_string());
+    let cite = RwSignal::new(String::new());
+    let passage = RwSignal::new(String::new());
+    let editing = RwSignal::new(None::<usize>);
+    let problems = RwSignal::new(Vec::<String>::new());
+    let done = RwSignal::new(String::new());
+    let share_link = RwSignal::new(String::new());
+
+    let states = Memo::new({
+        let data = data.clone();
+        move |_| {
+            own.revision.track();
+            states_of(&data.atlas(), &timeline.get())
+        }
+    });
+    let region_name = {
+        let data = data.clone();
+        move |id: &str| {
+            data.decoded.region_index(id).map_or(id.to_string(), |i| {
+                data.decoded.topology.regions[i].en.clone()
+            })
+        }
+    };
+    let picked_names = {
+        let region_name = region_name.clone();
+        move || {
+            picked
+                .get()
+                .iter()
+                .map(|id| region_name(id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    // Passages about the picked regions, for evidence.
+    let passages = Memo::new(move |_| {
+        let picked = picked.get();
+        corpus.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.passages
+                        .iter()
+                        .filter(|p| p.regions.iter().any(|r| picked.contains(r)))
+                        .take(200)
+                        .map(|p| {
+                            let words: String = p.text.chars().take(70).collect();
+                            (p.id.clone(), format!("{} — {words}…", p.id))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+
+    let apply = {
+        let data = data.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            done.set(String::new());
+            let from = match Date::parse(&from.get_untracked()) {
+                Ok(d) => d,
+                Err(e) => {
+                    problems.set(vec![format!("From: {e}")]);
+                    return;
+                }
+            };
+            let status = match status.get_untracked().as_str() {
+                "occupied" => Status::Occupied,
+                "puppet" => Status::Puppet,
+                "disputed" => Status::Disputed,
+                _ => Status::Part,
+            };
+            let who = match holder.get_untracked().as_str() {
+                "new" => Holder::New {
+                    name: new_name.get_untracked(),
+                    local: Some(new_local.get_untracked()),
+                    colour: colour.get_untracked(),
+                },
+                id => Holder::Existing(id.to_string()),
+            };
+            let evidence = match evidence.get_untracked().as_str() {
+                "cite" if !cite.get_untracked().trim().is_empty() => {
+                    Evidence::Citation(cite.get_untracked())
+                }
+                "passage" if !passage.get_untracked().is_empty() => {
+                    Evidence::Passage(passage.get_untracked())
+                }
+                _ => Evidence::None,
+            };
+            let of = Some(of.get_untracked()).filter(|o| !o.is_empty());
+            if status != Status::Part && of.is_none() {
+                problems.set(vec![format!(
+                    "{}: choose whose the regions are (\"of\")",
+                    status.label()
+                )]);
+                return;
+            }
+            let assignment = Assignment {
+                regions: picked.get_untracked(),
+                from,
+                holder: who,
+                status,
+                of,
+                note: Some(note.get_untracked()),
+                evidence,
+            };
+            let id = timeline.get_untracked();
+            let result = match editing.get_untracked() {
+                // An edit is one step: the old record goes, the new one comes.
+                Some(i) => own.apply(&data, &id, Change::Delete(i)).and_then(|()| {
+                    match own.apply(&data, &id, Change::Assign(assignment)) {
+                        Ok(()) => Ok(()),
+                        Err(p) => {
+                            own.step_back(&data, &id, true);
+                            Err(p)
+                        }
+                    }
+                }),
+                None => own.apply(&data, &id, Change::Assign(assignment)),
+            };
+            match result {
+                Ok(()) => {
+                    problems.set(Vec::new());
+                    editing.set(None);
+                    let regions =
+                        assignment_regions(&picked.get_untracked(), &region_name_of(&data));
+                    done.set(format!("Changed: {regions} from {}.", from.long()));
+                    // A new state is now in the list: the next change may give it more.
+                    let made = own.drafts.with_untracked(|d| {
+                        let first = picked.get_untracked().into_iter().next()?;
+                        let t = &d.iter().find(|d| d.timeline.id == id)?.timeline;
+                        t.records
+                            .iter()
+                            .find(|r| r.region == first && r.from == from)
+                            .map(|r| r.holder.clone())
+                    });
+                    if let Some(h) = made {
+                        holder.set(h);
+                    }
+                    new_name.set(String::new());
+                    new_local.set(String::new());
+                    colour_chosen.set(false);
+                }
+                Err(p) => problems.set(p.iter().map(ToString::to_string).collect()),
+            }
+        }
+    };
+    let records = Memo::new({
+        let region_name = region_name.clone();
+        let data = data.clone();
+        move |_| {
+            let atlas = data.atlas();
+            draft.with(|d| {
+                d.as_ref()
+                    .map(|d| {
+                        d.timeline
+                            .records
+                            .iter()
+                            .enumerate()
+                            .map(|(i, r)| {
+                                let holder = atlas
+                                    .state(&d.timeline.id, &r.holder)
+                                    .ok()
+                                    .flatten()
+                                    .map_or(r.holder.clone(), |s| s.name.clone());
+                                let how = match r.status {
+                                    Status::Part => String::new(),
+                                    s => format!(" ({})", s.label()),
+                                };
+                                let source = match (&r.cite, r.passages.first()) {
+                                    (Some(c), _) => format!("source: {c}"),
+                                    (None, Some(p)) => format!("passage {p}"),
+                                    (None, None) => "no source: your invention".to_string(),
+                                };
+                                (
+                                    i,
+                                    format!(
+                                        "{}: {holder}{how} from {}",
+                                        region_name(&r.region),
+                                        r.from.long()
+                                    ),
+                                    source,
+                                    r.clone(),
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        }
+    });
+    let edit_record = move |i: usize, r: crate::model::atlas::Record| {
+        editing.set(Some(i));
+        picked.set(vec![r.region.clone()]);
+        from.set(r.from.to_string());
+        holder.set(r.holder.clone());
+        status.set(r.status.label().to_string());
+        of.set(r.of.clone().unwrap_or_default());
+        note.set(r.note.clone().unwrap_or_default());
+        match (&r.cite, r.passages.first()) {
+            (Some(c), _) => {
+                evidence.set("cite".into());
+                cite.set(c.clone());
+            }
+            (None, Some(p)) => {
+                evidence.set("passage".into());
+                passage.set(p.clone());
+            }
+            _ => evidence.set("none".into()),
+        }
+    };
+    let delete_record = {
+        let data = data.clone();
+        move |i: usize| {
+            let id = timeline.get_untracked();
+            if let Err(p) = own.apply(&data, &id, Change::Delete(i)) {
+                problems.set(p.iter().map(ToString::to_string).collect());
+            }
+            editing.set(None);
+        }
+    };
+    let undo = {
+        let data = data.clone();
+        move |back: bool| own.step_back(&data, &timeline.get_untracked(), back)
+    };
+    let undo2 = undo.clone();
+    let download = move |_| {
+        if let Some(d) = draft.get_untracked() {
+            let name = format!("{}.json", d.timeline.id);
+            if download_text(&share::to_file(&d.timeline), &name).is_err() {
+                problems.set(vec!["The browser refused the download.".into()]);
+            }
+        }
+    };
+    let share = move |_| {
+        let Some(d) = draft.get_untracked() else {
+            return;
+        };
+        match share::to_link(&d.timeline) {
+            Ok(payload) => {
+                let href = format!("{}#{}={payload}", link.get_untracked(), share::FRAGMENT_KEY);
+                let _ = window().navigator().clipboard().write_text(&href);
+                share_link.set(href);
+            }
+            Err(e) => problems.set(vec![e.to_string()]),
+        }
+    };
+    let delete_timeline = {
+        let data = data.clone();
+        move |_| {
+            let Some(d) = draft.get_untracked() else {
+                return;
+            };
+            let sure = window()
+                .confirm_with_message(&format!(
+                    "Delete your timeline '{}' from this browser? Download it first to keep a copy.",
+                    d.timeline.name
+                ))
+                .unwrap_or(false);
+            if sure {
+                let base = d.timeline.base.clone().unwrap_or_else(|| "real".into());
+                own.remove(&data, &d.timeline.id);
+                on_deleted.run(base);
+            }
+        }
+    };
+    let status_needs_of = move || status.get() != "part";
+    view! {
+        <section class="editor" aria-label="Edit your timeline">
+            <h2>{move || draft.with(|d| d.as_ref().map(|d| d.timeline.name.clone()).unwrap_or_default())}</h2>
+            <p class="editor-summary">
+                {move || draft.with(|d| d.as_ref().map(|d| {
+                    let since = d.timeline.diverges.map(|d| d.long()).unwrap_or_default();
+                    format!("Your timeline. Diverges on {since}. {}", d.timeline.summary)
+                }).unwrap_or_default())}
+            </p>
+            <div class="row">
+                <button type="button" class="undo" disabled=move || draft.with(|d| !d.as_ref().is_some_and(Draft::can_undo)) on:click=move |_| undo(true)>"Undo"</button>
+                <button type="button" class="redo" disabled=move || draft.with(|d| !d.as_ref().is_some_and(Draft::can_redo)) on:click=move |_| undo2(false)>"Redo"</button>
+                <button type="button" class="download-timeline" on:click=download>"Download file"</button>
+                <button type="button" class="share-timeline" on:click=share>"Share link"</button>
+                <button type="button" class="delete-timeline" on:click=delete_timeline>"Delete"</button>
+            </div>
+            <Show when=move || !share_link.get().is_empty()>
+                <label class="share-out">
+                    "Link to this timeline (copied):"
+                    <input type="text" readonly prop:value=move || share_link.get() on:focus=move |ev| {
+                        if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select(); }
+                    } />
+                </label>
+            </Show>
+            <form class="assign" aria-label="Change the map" on:submit=apply>
+                <p class="picked" aria-live="polite">
+                    {move || if picked.with(Vec::is_empty) {
+                        "Click a region on the map to change it; shift-click to pick more.".to_string()
+                    } else {
+                        format!("Regions: {}", picked_names())
+                    }}
+                </p>
+                <label>
+                    "From"
+                    <input type="date" name="from" required min=Date::START.to_string() max=Date::END.to_string()
+                        prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) />
+                </label>
+                <div class="field">
+                    <label for="own-holder">"Held by"</label>
+                    <select id="own-holder" name="holder" prop:value=move || holder.get() on:change=move |ev| holder.set(event_target_value(&ev))>
+                        <option value="new" selected=move || holder.get() == "new">"A new state…"</option>
+                        {move || states.get().into_iter().map(|(id, name)| {
+                            let selected = { let id = id.clone(); move || holder.get() == id };
+                            view! { <option value=id selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <Show when=move || holder.get() == "new">
+                    <fieldset class="new-state">
+                        <legend>"New state"</legend>
+                        <label>"Name" <input type="text" name="state-name" maxlength="120" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) /></label>
+                        <label>"Name in its own language" <input type="text" name="state-local" maxlength="120" prop:value=move || new_local.get() on:input=move |ev| new_local.set(event_target_value(&ev)) /></label>
+                        <div class="palette" role="radiogroup" aria-label="Colour">
+                            {PALETTE.iter().map(|c| {
+                                let c = c.to_string();
+                                let checked = { let c = c.clone(); move || colour.get() == c };
+                                let pick = { let c = c.clone(); move |_| { colour.set(c.clone()); colour_chosen.set(true); } };
+                                view! {
+                                    <label class="swatch" style=format!("--swatch: {c}")>
+                                        <input type="radio" name="colour" value=c.clone() prop:checked=checked on:change=pick />
+                                        <span class="visually-hidden">{c.clone()}</span>
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                </Show>
+                <div class="field">
+                    <label for="own-status">"As"</label>
+                    <select id="own-status" name="status" prop:value=move || status.get() on:change=move |ev| status.set(event_target_value(&ev))>
+                        <option value="part">"part of it"</option>
+                        <option value="occupied">"occupied by it"</option>
+                        <option value="puppet">"its puppet"</option>
+                        <option value="disputed">"disputed"</option>
+                    </select>
+                </div>
+                <Show when=status_needs_of>
+                    <div class="field">
+                        <label for="own-of">{move || match status.get().as_str() { "occupied" => "Belonging to", "puppet" => "Puppet of", _ => "Claimed by" }}</label>
+                        <select id="own-of" name="of" prop:value=move || of.get() on:change=move |ev| of.set(event_target_value(&ev))>
+                            <option value="">"—"</option>
+                            {move || states.get().into_iter().map(|(id, name)| {
+                                let selected = { let id = id.clone(); move || of.get() == id };
+                                view! { <option value=id selected=selected>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </Show>
+                <label>"Note" <textarea name="note" rows="2" maxlength="4000" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea></label>
+                <div class="field">
+                    <label for="own-evidence">"Evidence"</label>
+                    <select id="own-evidence" name="evidence" prop:value=move || evidence.get() on:change=move |ev| evidence.set(event_target_value(&ev))>
+                        <option value="cite">"A source I cite"</option>
+                        <option value="passage">"A passage of the texts"</option>
+                        <option value="none">"None: my own invention"</option>
+                    </select>
+                </div>
+                <Show when=move || evidence.get() == "cite">
+                    <label>"Citation" <input type="text" name="cite" maxlength="4000" placeholder="Author, title, year, page" prop:value=move || cite.get() on:input=move |ev| cite.set(event_target_value(&ev)) /></label>
+                </Show>
+                <Show when=move || evidence.get() == "passage">
+                    <div class="field">
+                        <label for="own-passage">"Passage"</label>
+                        <select id="own-passage" name="passage" prop:value=move || passage.get() on:change=move |ev| passage.set(event_target_value(&ev))>
+                            <option value="">{move || if passages.with(Vec::is_empty) { "No passage names these regions" } else { "—" }}</option>
+                            {move || passages.get().into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </Show>
+                <ul class="problems" role="alert">
+                    {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                </ul>
+                <p class="done" role="status">{move || done.get()}</p>
+                <div class="row">
+                    <button type="submit" class="apply" disabled=move || picked.with(Vec::is_empty)>
+                        {move || if editing.get().is_some() { "Save the record" } else { "Apply" }}
+                    </button>
+                    <Show when=move || editing.get().is_some()>
+                        <button type="button" on:click=move |_| editing.set(None)>"Cancel the edit"</button>
+                    </Show>
+                </div>
+            </form>
+            <h3>"Your records"</h3>
+            <Show when=move || records.with(Vec::is_empty)>
+                <p class="hint">"None yet: the map is its base timeline's."</p>
+            </Show>
+            <ol class="own-records">
+                {move || {
+                    let delete_record = delete_record.clone();
+                    records.get().into_iter().map(move |(i, text, source, r)| {
+                        let delete_record = delete_record.clone();
+                        view! {
+                            <li>
+                                <span class="what">{text}</span>
+                                <span class="source">{source}</span>
+                                <button type="button" class="edit-record" on:click=move |_| edit_record(i, r.clone())>"Edit"</button>
+                                <button type="button" class="delete-record" on:click=move |_| delete_record(i)>"Delete"</button>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,168 @@
+// A reader makes a timeline of their own: forks real history, gives Bavaria and Baden-Württemberg
+// to a new state from a day on with a citation, finds it after a reload, downloads it and opens
+// it in a fresh browser, opens the share link in another, and the atlas command checks the file.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openPage, useSite } from "./harness.mjs";
+
+const env = useSite();
+const repo = new URL("../..", import.meta.url).pathname;
+const query = (page) => new URL(page.url()).searchParams;
+const region = (page, id) => page.locator(`.map-wrap[data-map="main"] path.region[data-region="${id}"]`);
+const editor = (page) => page.getByRole("region", { name: "Edit your timeline" });
+
+/** Opens the same moment in another year. */
+async function toYear(page, year) {
+  await page.goto(page.url().replace(/([?&])y=\d+/, `$1y=${year}`));
+  await region(page, "bavaria").waitFor();
+}
+
+async function label(page, id) {
+  return region(page, id).getAttribute("aria-label");
+}
+
+test("a whole session: fork, draw with a citation, reload, download, open, share, validate", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1926`);
+  await region(page, "bavaria").waitFor();
+  // Fork real history.
+  await page.getByRole("button", { name: "Make your own" }).click();
+  const fork = page.getByRole("form", { name: "Make your own timeline" });
+  await fork.getByLabel("Name").fill("Danube");
+  await fork.getByLabel("One-line summary").fill("A southern German union");
+  await fork.getByLabel("Diverges on").fill("1925-01-01");
+  await fork.getByRole("button", { name: "Create" }).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("t") === "own-danube");
+  await editor(page).waitFor();
+  assert.match(await page.getByRole("combobox", { name: "Timeline" }).inputValue(), /own-danube/);
+  // Pick Bavaria, then shift-click Baden and Württemberg.
+  await region(page, "bavaria").click();
+  await region(page, "southwest-germany").click({ modifiers: ["Shift"] });
+  await editor(page).getByText("Regions: Bavaria, Baden and Württemberg").waitFor();
+  const form = editor(page).getByRole("form", { name: "Change the map" });
+  await form.getByLabel("From").fill("1925-03-01");
+  await form.getByLabel("Held by").selectOption("new");
+  await form.getByLabel("Name", { exact: true }).fill("Danubian Federation");
+  await form.getByLabel("Name in its own language").fill("Donauföderation");
+  await form.getByLabel("Evidence").selectOption("cite");
+  await form.getByLabel("Citation").fill("A. Author, The Danube Union (1931), p. 12");
+  await form.getByRole("button", { name: "Apply" }).click();
+  await editor(page).getByText("Changed: Bavaria, Baden and Württemberg from 1 March 1925.").waitFor();
+  // 1926: both regions are the Federation's; the legend and the record list say so.
+  assert.match(await label(page, "bavaria"), /^Bavaria, Danubian Federation/);
+  assert.match(await label(page, "southwest-germany"), /^Baden and Württemberg, Danubian Federation/);
+  await page.locator(".legend").getByText("Danubian Federation").first().waitFor();
+  const records = editor(page).locator(".own-records li");
+  assert.equal(await records.count(), 2);
+  assert.match(await records.first().innerText(), /Danubian Federation from 1 March 1925[\s\S]*source: A\. Author/);
+  // 1924: real history's Germany.
+  await toYear(page, 1924);
+  assert.match(await label(page, "bavaria"), /^Bavaria, Germany/);
+  // A rule broken is refused with its reason, and changes nothing.
+  await region(page, "saxony").click();
+  await form.getByLabel("From").fill("1924-06-01");
+  await form.getByLabel("Held by").selectOption("danubian-federation");
+  await form.getByRole("button", { name: "Apply" }).click();
+  await editor(page).getByText(/starts before the timeline diverges \(1925-01-01\)/).waitFor();
+  assert.equal(await records.count(), 2);
+  // Undo and redo.
+  await records.first().getByRole("button", { name: "Delete" }).click();
+  await page.waitForFunction(() => document.querySelectorAll(".own-records li").length === 1);
+  await editor(page).getByRole("button", { name: "Undo" }).click();
+  await page.waitForFunction(() => document.querySelectorAll(".own-records li").length === 2);
+  // Kept after a reload.
+  await toYear(page, 1926);
+  await page.reload();
+  await region(page, "bavaria").waitFor();
+  assert.match(await label(page, "bavaria"), /^Bavaria, Danubian Federation/);
+  await editor(page).waitFor();
+  // Download the file.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    editor(page).getByRole("button", { name: "Download file" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), "own-danube.json");
+  const dir = mkdtempSync(join(tmpdir(), "uchronia-own-"));
+  const file = join(dir, "own-danube.json");
+  await download.saveAs(file);
+  const saved = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(saved.base, "real");
+  assert.equal(saved.records.length, 2);
+  // The atlas command accepts the downloaded file.
+  const out = execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "atlas", "--", "validate", "--timeline", file], {
+    cwd: repo,
+    encoding: "utf8",
+  });
+  assert.match(out, /is sound/);
+  // The share link.
+  await editor(page).getByRole("button", { name: "Share link" }).click();
+  const link = await editor(page).getByLabel(/Link to this timeline/).inputValue();
+  assert.match(link, /#timeline=u1\./);
+  assert.deepEqual(page.errors, []);
+
+  // A fresh browser opens the file.
+  const fresh = await openPage(env.browser, `${env.site.url}/?t=real&y=1926`);
+  await region(fresh, "bavaria").waitFor();
+  assert.match(await label(fresh, "bavaria"), /^Bavaria, Germany/);
+  await fresh.getByLabel("Open a timeline file").setInputFiles(file);
+  await fresh.waitForFunction(() => new URL(location.href).searchParams.get("t") === "own-danube");
+  await editor(fresh).waitFor();
+  assert.match(await label(fresh, "bavaria"), /^Bavaria, Danubian Federation/);
+  assert.deepEqual(fresh.errors, []);
+
+  // Another fresh browser opens the share link, at the moment it was shared.
+  const other = await openPage(env.browser, link.replace(/^https?:\/\/[^/]+/, env.site.url));
+  await region(other, "bavaria").waitFor();
+  assert.equal(query(other).get("t"), "own-danube");
+  assert.equal(query(other).get("y"), "1926");
+  assert.match(await label(other, "bavaria"), /^Bavaria, Danubian Federation/);
+  assert.equal(new URL(other.url()).hash, "", "the timeline leaves the address bar once it is kept");
+  await other.reload();
+  await region(other, "bavaria").waitFor();
+  assert.match(await label(other, "bavaria"), /^Bavaria, Danubian Federation/);
+  assert.deepEqual(other.errors, []);
+
+  // Compare works on it like on any timeline.
+  await other.getByRole("combobox", { name: "Compare with" }).selectOption("real");
+  await other.locator('.map-wrap[data-map="compared"] path.region[data-region="bavaria"]').waitFor();
+  assert.match(await label(other, "bavaria"), /differs: Germany in Real history, 1926/);
+});
+
+test("broken and hostile timelines from a link or a file are named and change nothing", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1930#timeline=u1.not-a-timeline`);
+  await region(page, "bavaria").waitFor();
+  const notice = page.getByRole("alert", { name: "Timeline notice" });
+  await notice.getByText(/The timeline in this link could not be opened: the link is damaged/).waitFor();
+  assert.equal(query(page).get("t"), "real");
+  const dir = mkdtempSync(join(tmpdir(), "uchronia-bad-"));
+  const cases = [
+    ["not-json.json", "{ this is not json", /not JSON/],
+    ["atlas.json", JSON.stringify({ format: "uchronia-atlas", version: 1, timelines: [] }), /whole atlas/],
+    [
+      "markup.json",
+      JSON.stringify({
+        id: "own-x", name: "<img src=x onerror=alert(1)>", summary: "", base: "real", diverges: "1925-01-01",
+        records: [{ region: "atlantis", holder: "germany", status: "part", from: "1926-01-01", confidence: "invented" }],
+      }),
+      /name contains markup[\s\S]*no region 'atlantis'/,
+    ],
+    [
+      "loop.json",
+      JSON.stringify({ id: "own-loop", name: "Loop", summary: "", base: "own-loop", records: [] }),
+      /base that is missing or loops/,
+    ],
+  ];
+  for (const [name, text, expected] of cases) {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    await page.getByLabel("Open a timeline file").setInputFiles(file);
+    await page.waitForFunction((n) => document.querySelector('[aria-label="Timeline notice"]')?.textContent.includes(n) ?? false, name === "markup.json" || name === "loop.json" ? "cannot be opened" : name);
+    assert.match(await notice.innerText(), expected);
+    assert.equal(query(page).get("t"), "real");
+  }
+  assert.equal(await page.locator("img[src=x]").count(), 0, "markup stays text");
+  assert.deepEqual(page.errors, []);
+});
