@@ -328,6 +328,33 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             step(&|m| m.selection = Some(id.clone()), HistoryMode::Push)
         })
     };
+    // A shift-drag over the map picks every region whose centre it encloses.
+    let box_select = crate::components::map::BoxSelect {
+        enabled: editing.into(),
+        on_box: Callback::new({
+            let data = data.clone();
+            move |[x0, y0, x1, y1]: [f64; 4]| {
+                let inside: Vec<String> = data
+                    .decoded
+                    .topology
+                    .regions
+                    .iter()
+                    .filter(|r| {
+                        let [x, y] = [r.label[0] as f64, r.label[1] as f64];
+                        (x0..=x1).contains(&x) && (y0..=y1).contains(&y)
+                    })
+                    .map(|r| r.id.clone())
+                    .collect();
+                picked.update(|p| {
+                    for id in inside {
+                        if !p.contains(&id) {
+                            p.push(id);
+                        }
+                    }
+                });
+            }
+        }),
+    };
     let picked_indices = Signal::derive({
         let data = data.clone();
         move || {
@@ -555,6 +582,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     home=home
                     on_select=on_select
                     picked=picked_indices
+                    box_select=box_select
                     on_camera_settled=on_camera_settled
                     which=which
                     caption=caption

@@ -776,7 +776,7 @@ pub fn Editor(
             <form class="assign" aria-label="Change the map" on:submit=apply>
                 <p class="picked" aria-live="polite">
                     {move || if picked.with(Vec::is_empty) {
-                        "Click a region on the map to change it; shift-click to pick more.".to_string()
+                        "Click a region on the map to change it; shift-click to pick more, or hold Shift and drag a rectangle over them.".to_string()
                     } else {
                         format!("Regions: {}", picked_names())
                     }}

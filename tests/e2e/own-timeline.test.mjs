@@ -68,6 +68,16 @@ test("a whole session: fork, draw with a citation, reload, download, open, share
   await form.getByRole("button", { name: "Apply" }).click();
   await editor(page).getByText(/starts before the timeline diverges \(1925-01-01\)/).waitFor();
   assert.equal(await records.count(), 2);
+  // Holding Shift and dragging a rectangle over Saxony adds it (and what else lies within).
+  const box = await region(page, "saxony").boundingBox();
+  await page.keyboard.down("Shift");
+  await page.mouse.move(box.x - 2, box.y - 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(box.x + box.width + 2, box.y + box.height + 2, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.up("Shift");
+  await editor(page).getByText(/^Regions: Saxony, .+/).waitFor();
   // Undo and redo.
   await records.first().getByRole("button", { name: "Delete" }).click();
   await page.waitForFunction(() => document.querySelectorAll(".own-records li").length === 1);

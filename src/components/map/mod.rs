@@ -17,6 +17,7 @@ use controls::MapControls;
 use labels::LabelLayer;
 use leptos::prelude::*;
 use pan_zoom::use_pan_zoom;
+pub use pan_zoom::BoxSelect;
 use places::{PlaceLayer, PlaceMarker};
 use regions::{OverlayLayer, RegionLayer};
 use scene::{Scene, ShownState};
@@ -53,6 +54,9 @@ pub fn MapView(
     /// The regions picked for an edit of the reader's own timeline.
     #[prop(optional, into)]
     picked: Signal<Vec<usize>>,
+    /// What a shift-drag does (draws a rectangle that picks regions), if anything.
+    #[prop(optional)]
+    box_select: Option<BoxSelect>,
     /// Called when the view settles after a pan or zoom (at most a few times a second).
     on_camera_settled: Callback<()>,
     /// Which map this is, for `data-map` ("main", or "compared").
@@ -68,7 +72,15 @@ pub fn MapView(
     let unit = data.decoded.topology.unit_m;
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let screen = screen.unwrap_or_else(|| RwSignal::new((1000.0, 620.0)));
-    let pan_zoom = use_pan_zoom(svg, camera, unit, home, on_camera_settled, screen);
+    let pan_zoom = use_pan_zoom(
+        svg,
+        camera,
+        unit,
+        home,
+        on_camera_settled,
+        screen,
+        box_select,
+    );
     let view_box = move || {
         let b = camera.get().view_box(unit);
         format!(
@@ -150,6 +162,19 @@ pub fn MapView(
                 <path class="coast" d=coast />
                 <BorderLayer data=data.clone() shown=scene.borders.clone() coarse=coarse />
                 <path class="picked-outline" d=picked_outline />
+                {move || {
+                    pan_zoom.boxing.get().map(|[x0, y0, x1, y1]| {
+                        view! {
+                            <rect
+                                class="box-select"
+                                x=x0.min(x1)
+                                y=y0.min(y1)
+                                width=(x1 - x0).abs()
+                                height=(y1 - y0).abs()
+                            />
+                        }
+                    })
+                }}
                 <path class="selection" d=outline />
                 <PlaceLayer places=places selected=selected_place on_select=on_select_place pan_zoom=pan_zoom />
                 <LabelLayer data=data.clone() states=states places=places pan_zoom=pan_zoom />

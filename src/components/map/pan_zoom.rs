@@ -28,6 +28,20 @@ pub struct PanZoom {
     moved: StoredValue<f64>,
     /// A report of the view is waiting for its turn.
     pending: StoredValue<bool>,
+    /// The rectangle a shift-drag is drawing, in map units: two corners.
+    pub boxing: RwSignal<Option<[f64; 4]>>,
+    /// Whether a shift-drag draws a rectangle (picking regions) instead of panning.
+    box_select: Signal<bool>,
+    /// Called with a drawn rectangle, in map units: [min x, min y, max x, max y].
+    on_box: Callback<[f64; 4]>,
+}
+
+/// What a shift-drag on the map does: whether it draws a rectangle now, and what to call
+/// with the rectangle drawn.
+#[derive(Clone, Copy)]
+pub struct BoxSelect {
+    pub enabled: Signal<bool>,
+    pub on_box: Callback<[f64; 4]>,
 }
 
 /// Sets up the gestures of the map drawn in `svg`; `screen` receives its size on screen.
@@ -38,6 +52,7 @@ pub fn use_pan_zoom(
     home: Camera,
     on_settled: Callback<()>,
     screen: RwSignal<(f64, f64)>,
+    box_select: Option<BoxSelect>,
 ) -> PanZoom {
     let measure = move || {
         if let Some(el) = svg.get_untracked() {
@@ -77,6 +92,9 @@ pub fn use_pan_zoom(
         pointers: StoredValue::new(Vec::new()),
         moved: StoredValue::new(0.0),
         pending: StoredValue::new(false),
+        boxing: RwSignal::new(None),
+        box_select: box_select.map_or(Signal::from(false), |b| b.enabled),
+        on_box: box_select.map_or(Callback::new(|_| {}), |b| b.on_box),
     }
 }
 
@@ -128,6 +146,14 @@ impl PanZoom {
             .unwrap_or((0.0, 0.0))
     }
 
+    /// The map point under a client point.
+    fn to_map(&self, x: f64, y: f64) -> (f64, f64) {
+        let c = self.camera.get_untracked();
+        let s = c.units_per_px(self.unit_m, self.screen.get_untracked());
+        let (ox, oy) = self.offset_from_centre(x, y);
+        (c.cx + ox * s, c.cy + oy * s)
+    }
+
     fn zoom_at(&self, factor: f64, x: f64, y: f64) {
         let s = self
             .camera
@@ -162,6 +188,13 @@ impl PanZoom {
             p.push((id, x, y));
         });
         self.moved.set_value(0.0);
+        if ev.shift_key()
+            && self.box_select.get_untracked()
+            && self.pointers.with_value(|p| p.len() == 1)
+        {
+            let (mx, my) = self.to_map(x, y);
+            self.boxing.set(Some([mx, my, mx, my]));
+        }
     }
 
     pub fn pointer_move(&self, ev: web_sys::PointerEvent) {
@@ -181,7 +214,12 @@ impl PanZoom {
                 let _ = target.set_pointer_capture(ev.pointer_id());
             }
         }
-        if down.len() == 1 {
+        if self.boxing.get_untracked().is_some() {
+            self.moved.set_value(moved + step);
+            let (mx, my) = self.to_map(x, y);
+            self.boxing
+                .update(|b| *b = b.map(|[x0, y0, _, _]| [x0, y0, mx, my]));
+        } else if down.len() == 1 {
             self.moved.set_value(moved + step);
             let s = self
                 .camera
@@ -204,6 +242,14 @@ impl PanZoom {
     pub fn pointer_up(&self, ev: web_sys::PointerEvent) {
         self.pointers
             .update_value(|p| p.retain(|(id, _, _)| *id != ev.pointer_id()));
+        if let Some([x0, y0, x1, y1]) = self.boxing.get_untracked() {
+            self.boxing.set(None);
+            if self.was_drag() {
+                self.on_box
+                    .run([x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)]);
+            }
+            return;
+        }
         if self.was_drag() && self.pointers.with_value(Vec::is_empty) {
             self.settle();
         }
