@@ -712,6 +712,15 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                         legend=picture_legend
                         link=Signal::derive(move || link_to(&moment.get()))
                         file=Signal::derive(move || format!("uchronia-{}-{}", timeline.get(), year.get()))
+                        geojson=Callback::new({
+                            let data = data.clone();
+                            move |()| {
+                                let m = maps.get_untracked();
+                                let map = m.0.year(year.get_untracked());
+                                crate::model::dissolve::map_geojson(&data.decoded, &data.atlas(), &m.0, map)
+                                    .to_string()
+                            }
+                        })
                     />
                 </div>
             </section>

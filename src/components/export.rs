@@ -202,6 +202,8 @@ pub fn ExportButtons(
     /// The file name without its extension.
     #[prop(into)]
     file: Signal<String>,
+    /// The map on screen as GeoJSON (made when asked for).
+    geojson: Callback<(), String>,
 ) -> impl IntoView {
     let failed = RwSignal::new(None::<String>);
     let take = move |png: bool| {
@@ -230,6 +232,18 @@ pub fn ExportButtons(
             </button>
             <button type="button" on:click=move |_| take(true) title="The map on screen as a PNG picture">
                 "PNG"
+            </button>
+            <button
+                type="button"
+                title="The borders of the moment on screen as GeoJSON: one feature per state"
+                on:click=move |_| {
+                    let name = format!("{}.geojson", file.get_untracked());
+                    let result = text_blob(&geojson.run(()), "application/geo+json")
+                        .and_then(|b| download(&b, &name));
+                    failed.set(result.err().map(|e| format!("The file could not be made: {e:?}")));
+                }
+            >
+                "GeoJSON"
             </button>
             {move || failed.get().map(|f| view! { <span class="export-error" role="alert">{f}</span> })}
         </div>

@@ -5,6 +5,7 @@ pub mod authoring;
 pub mod camera;
 pub mod compare;
 pub mod date;
+pub mod dissolve;
 pub mod map_state;
 pub mod passages;
 pub mod permalink;

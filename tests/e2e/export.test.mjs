@@ -1,5 +1,6 @@
-// Taking the map away: the map on screen as an SVG or a PNG, with its legend, date and link.
+// Taking the map away: the map on screen as an SVG or a PNG with its legend, date and link, and as GeoJSON.
 import { test } from "node:test";
+import { execFileSync } from "node:child_process";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { openPage, useSite } from "./harness.mjs";
@@ -37,5 +38,38 @@ test("the SVG has the map, the legend, the date and the link; the PNG is a pictu
   // Twice the picture's size, in pixels.
   assert.equal(png.bytes.readUInt32BE(16), size[0] * 2);
   assert.equal(png.bytes.readUInt32BE(20), size[1] * 2);
+  assert.deepEqual(page.errors, []);
+});
+
+test("GeoJSON downloads the borders on screen: the features and properties of atlas export, exteriors counter-clockwise", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=red-triumph&y=1935`);
+  await page.locator('path.region[data-region="bavaria"]').waitFor();
+  const file = await download(page, "GeoJSON");
+  assert.equal(file.name, "uchronia-red-triumph-1935.geojson");
+  const fc = JSON.parse(file.bytes.toString("utf8"));
+  assert.equal(fc.type, "FeatureCollection");
+  const cli = JSON.parse(
+    execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "atlas", "--", "export", "--timeline", "red-triumph", "--year", "1935"], {
+      cwd: new URL("../..", import.meta.url).pathname,
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    }),
+  );
+  assert.deepEqual(
+    fc.features.map((f) => f.properties),
+    cli.features.map((f) => f.properties),
+  );
+  const commune = fc.features.find((f) => f.properties.id === "german-commune");
+  assert.ok(commune.properties.regions.includes("bavaria"));
+  // Twice the signed area of a ring of longitude and latitude: positive when counter-clockwise.
+  const area2 = (ring) => ring.slice(1).reduce((s, p, i) => s + ring[i][0] * p[1] - p[0] * ring[i][1], 0);
+  for (const f of fc.features) {
+    assert.equal(f.geometry.type, "MultiPolygon");
+    for (const [exterior, ...holes] of f.geometry.coordinates) {
+      assert.deepEqual(exterior[0], exterior.at(-1), "closed");
+      assert.ok(area2(exterior) > 0, `${f.properties.id}: exterior counter-clockwise`);
+      for (const h of holes) assert.ok(area2(h) < 0, `${f.properties.id}: hole clockwise`);
+    }
+  }
   assert.deepEqual(page.errors, []);
 });

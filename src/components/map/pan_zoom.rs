@@ -147,7 +147,7 @@ impl PanZoom {
     }
 
     /// The map point under a client point.
-    fn to_map(&self, x: f64, y: f64) -> (f64, f64) {
+    fn map_point(&self, x: f64, y: f64) -> (f64, f64) {
         let c = self.camera.get_untracked();
         let s = c.units_per_px(self.unit_m, self.screen.get_untracked());
         let (ox, oy) = self.offset_from_centre(x, y);
@@ -192,7 +192,7 @@ impl PanZoom {
             && self.box_select.get_untracked()
             && self.pointers.with_value(|p| p.len() == 1)
         {
-            let (mx, my) = self.to_map(x, y);
+            let (mx, my) = self.map_point(x, y);
             self.boxing.set(Some([mx, my, mx, my]));
         }
     }
@@ -216,7 +216,7 @@ impl PanZoom {
         }
         if self.boxing.get_untracked().is_some() {
             self.moved.set_value(moved + step);
-            let (mx, my) = self.to_map(x, y);
+            let (mx, my) = self.map_point(x, y);
             self.boxing
                 .update(|b| *b = b.map(|[x0, y0, _, _]| [x0, y0, mx, my]));
         } else if down.len() == 1 {
