@@ -201,7 +201,10 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             let asked = t.id.clone();
             match own.import(&data, None, t, "the link") {
                 Ok((id, renamed)) => {
-                    own.problems.update(|p| p.extend(renamed));
+                    own.problems.update(|p| {
+                        p.push("This link opened a timeline made by its author. It is now kept in this browser as your copy: your changes change only your copy.".into());
+                        p.extend(renamed);
+                    });
                     Some((asked, id))
                 }
                 Err(e) => {
@@ -302,6 +305,8 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     // Regions picked for an edit of the reader's own timeline: a click picks one (and
     // selects it), a shift-click adds or removes one.
     let picked = RwSignal::new(Vec::<String>::new());
+    // On a touch screen (no Shift), a switch makes each tap add or remove a region.
+    let pick_several = RwSignal::new(false);
     let editing = Memo::new(move |_| {
         own.revision.track();
         let id = timeline.get();
@@ -314,7 +319,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                 return;
             };
             if editing.get_untracked() {
-                if extend {
+                if extend || pick_several.get_untracked() {
                     picked.update(|p| match p.iter().position(|r| *r == id) {
                         Some(k) => {
                             p.remove(k);
@@ -355,6 +360,13 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             }
         }),
     };
+    // A region selected otherwise (a search result, a link, the address) is the one to edit.
+    Effect::new(move |_| {
+        let Some(id) = selection.get() else { return };
+        if editing.get() && !picked.with_untracked(|p| p.contains(&id)) {
+            picked.set(vec![id]);
+        }
+    });
     let picked_indices = Signal::derive({
         let data = data.clone();
         move || {
@@ -554,9 +566,15 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             )
         })
     };
-    let copy_link = move |_| {
-        let href = link_to(&moment.get_untracked());
-        let _ = window().navigator().clipboard().write_text(&href);
+    // A link to a moment that shows a reader's own timeline carries that timeline.
+    let copy_link = {
+        let data = data.clone();
+        move |_| {
+            let m = moment.get_untracked();
+            let (href, problem) = own.link_to(&data, &m, &link_to(&m));
+            own.problems.set(problem.into_iter().collect());
+            let _ = window().navigator().clipboard().write_text(&href);
+        }
     };
     // Where the handle over the two maps stands on a phone, in percent of the width.
     let swipe = RwSignal::new(50u8);
@@ -811,6 +829,8 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                             timeline=timeline
                             year=year
                             picked=picked
+                            pick_several=pick_several
+                            on_year=Callback::new(move |y: i32| step(&|m| m.year = y, HistoryMode::Push))
                             states=states
                             corpus=loaded
                             link=Signal::derive(move || link_to(&moment.get()))

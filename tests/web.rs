@@ -365,7 +365,7 @@ mod map {
                     let data = data.clone();
                     move |_| {
                         Maps(Arc::new(
-                            TimelineMaps::new(&data.atlas, "real", &data.region_ids()).unwrap(),
+                            TimelineMaps::new(&data.atlas(), "real", &data.region_ids()).unwrap(),
                         ))
                     }
                 });

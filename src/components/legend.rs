@@ -41,7 +41,7 @@ pub fn Legend(
             </p>
             <p class="legend-key">
                 <span class="swatch dotted"></span>
-                "differs from real history by the atlas's inference, or after the text stops"
+                "differs from real history by the atlas's inference or its author's invention, or after the text stops"
             </p>
         </section>
     }

@@ -11,6 +11,7 @@ use crate::model::authoring::{
 };
 use crate::model::date::Date;
 use crate::model::passages::Corpus;
+use crate::model::permalink::Moment;
 use crate::model::rules::{check_timeline, with_timeline, Problem};
 use crate::model::share;
 use leptos::prelude::*;
@@ -97,6 +98,35 @@ impl Own {
             drafts: RwSignal::new(drafts),
             revision: RwSignal::new(0),
             problems: RwSignal::new(problems),
+        }
+    }
+
+    /// The address of a moment, carrying the reader's timeline it shows or compares (if any);
+    /// with what went wrong when one is too large for a link.
+    pub fn link_to(
+        &self,
+        data: &MapData,
+        moment: &Moment,
+        plain: &str,
+    ) -> (String, Option<String>) {
+        let atlas = data.atlas();
+        let own = [Some(&moment.timeline), moment.compare.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|id| data.built.timeline(id).is_err())
+            .and_then(|id| atlas.timeline(id).ok());
+        let Some(t) = own else {
+            return (plain.to_string(), None);
+        };
+        match share::to_link(t) {
+            Ok(payload) => (format!("{plain}#{}={payload}", share::FRAGMENT_KEY), None),
+            Err(e) => (
+                plain.to_string(),
+                Some(format!(
+                    "The link leaves out your timeline '{}': {e}.",
+                    t.name
+                )),
+            ),
         }
     }
 
@@ -391,6 +421,24 @@ fn assignment_regions(ids: &[String], name: &impl Fn(&str) -> String) -> String 
     ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(", ")
 }
 
+fn status_of(value: &str) -> Status {
+    match value {
+        "occupied" => Status::Occupied,
+        "puppet" => Status::Puppet,
+        "disputed" => Status::Disputed,
+        _ => Status::Part,
+    }
+}
+
+/// The label of the field that names `of` for a status.
+fn of_label(status: Status) -> &'static str {
+    match status {
+        Status::Occupied => "Belonging to",
+        Status::Puppet => "Puppet of",
+        _ => "Claimed by",
+    }
+}
+
 /// The states a record of `timeline` may name, by name.
 fn states_of(atlas: &Atlas, timeline: &str) -> Vec<(String, String)> {
     let mut seen = std::collections::BTreeSet::new();
@@ -417,6 +465,10 @@ pub fn Editor(
     year: Memo<i32>,
     /// Regions picked on the map (click picks one, shift-click adds or removes).
     picked: RwSignal<Vec<String>>,
+    /// Whether a click adds or removes a region instead of picking it alone.
+    pick_several: RwSignal<bool>,
+    /// Moves the slider (to show a change made in another year).
+    on_year: Callback<i32>,
     /// The states on the map (a new state's colour stands out from those around it).
     states: Memo<Vec<ShownState>>,
     corpus: Memo<Option<Arc<Corpus>>>,
@@ -433,8 +485,13 @@ pub fn Editor(
             .with(|d| d.iter().find(|d| d.timeline.id == id).cloned())
     });
     let from = RwSignal::new(String::new());
+    // The day follows the slider until the author types one.
+    let from_typed = RwSignal::new(false);
     Effect::new(move |_| {
         let y = year.get();
+        if from_typed.get_untracked() {
+            return;
+        }
         let diverges = draft.with_untracked(|d| d.as_ref().and_then(|d| d.timeline.diverges));
         let day = Date::for_year(y).previous();
         let jan = Date::new(y, 1, 1).unwrap_or(day);
@@ -548,12 +605,7 @@ pub fn Editor(
                     return;
                 }
             };
-            let status = match status.get_untracked().as_str() {
-                "occupied" => Status::Occupied,
-                "puppet" => Status::Puppet,
-                "disputed" => Status::Disputed,
-                _ => Status::Part,
-            };
+            let status = status_of(&status.get_untracked());
             let who = match holder.get_untracked().as_str() {
                 "new" => Holder::New {
                     name: new_name.get_untracked(),
@@ -574,8 +626,8 @@ pub fn Editor(
             let of = Some(of.get_untracked()).filter(|o| !o.is_empty());
             if status != Status::Part && of.is_none() {
                 problems.set(vec![format!(
-                    "{}: choose whose the regions are (\"of\")",
-                    status.label()
+                    "Choose the state in \"{}\".",
+                    of_label(status)
                 )]);
                 return;
             }
@@ -624,6 +676,13 @@ pub fn Editor(
                     new_name.set(String::new());
                     new_local.set(String::new());
                     colour_chosen.set(false);
+                    note.set(String::new());
+                    from_typed.set(false);
+                    // The map shows the end of a year: a change made in another year is shown
+                    // by moving the slider to it.
+                    if from.year != year.get_untracked() {
+                        on_year.run(from.year);
+                    }
                 }
                 Err(p) => problems.set(p.iter().map(ToString::to_string).collect()),
             }
@@ -749,6 +808,29 @@ pub fn Editor(
         }
     };
     let status_needs_of = move || status.get() != "part";
+    // "Belonging to" (or "Puppet of", "Claimed by") starts as the regions' present holder.
+    let on_status = {
+        let data = data.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            if value != "part" && of.get_untracked().is_empty() {
+                let first = picked.with_untracked(|p| p.first().cloned());
+                let date = Date::parse(&from.get_untracked())
+                    .unwrap_or(Date::for_year(year.get_untracked()));
+                let holder = first.and_then(|r| {
+                    let atlas = data.atlas();
+                    let h = atlas
+                        .holder_of(&timeline.get_untracked(), date.previous(), &r)
+                        .ok()??;
+                    Some(h.state.id.clone())
+                });
+                if let Some(h) = holder {
+                    of.set(h);
+                }
+            }
+            status.set(value);
+        }
+    };
     view! {
         <section class="editor" aria-label="Edit your timeline">
             <h2>{move || draft.with(|d| d.as_ref().map(|d| d.timeline.name.clone()).unwrap_or_default())}</h2>
@@ -774,6 +856,10 @@ pub fn Editor(
                 </label>
             </Show>
             <form class="assign" aria-label="Change the map" on:submit=apply>
+                <label class="pick-several">
+                    <input type="checkbox" prop:checked=move || pick_several.get() on:change=move |ev| pick_several.set(event_target_checked(&ev)) />
+                    "Pick several: each click on the map adds or removes a region"
+                </label>
                 <p class="picked" aria-live="polite">
                     {move || if picked.with(Vec::is_empty) {
                         "Click a region on the map to change it; shift-click to pick more, or hold Shift and drag a rectangle over them.".to_string()
@@ -784,7 +870,7 @@ pub fn Editor(
                 <label>
                     "From"
                     <input type="date" name="from" required min=Date::START.to_string() max=Date::END.to_string()
-                        prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) />
+                        prop:value=move || from.get() on:input=move |ev| { from.set(event_target_value(&ev)); from_typed.set(true); } />
                 </label>
                 <div class="field">
                     <label for="own-holder">"Held by"</label>
@@ -807,7 +893,7 @@ pub fn Editor(
                                 let checked = { let c = c.clone(); move || colour.get() == c };
                                 let pick = { let c = c.clone(); move |_| { colour.set(c.clone()); colour_chosen.set(true); } };
                                 view! {
-                                    <label class="swatch" style=format!("--swatch: {c}")>
+                                    <label class="colour-choice" style=format!("--colour: {c}")>
                                         <input type="radio" name="colour" value=c.clone() prop:checked=checked on:change=pick />
                                         <span class="visually-hidden">{c.clone()}</span>
                                     </label>
@@ -818,7 +904,7 @@ pub fn Editor(
                 </Show>
                 <div class="field">
                     <label for="own-status">"As"</label>
-                    <select id="own-status" name="status" prop:value=move || status.get() on:change=move |ev| status.set(event_target_value(&ev))>
+                    <select id="own-status" name="status" prop:value=move || status.get() on:change=on_status>
                         <option value="part">"part of it"</option>
                         <option value="occupied">"occupied by it"</option>
                         <option value="puppet">"its puppet"</option>
@@ -827,7 +913,7 @@ pub fn Editor(
                 </div>
                 <Show when=status_needs_of>
                     <div class="field">
-                        <label for="own-of">{move || match status.get().as_str() { "occupied" => "Belonging to", "puppet" => "Puppet of", _ => "Claimed by" }}</label>
+                        <label for="own-of">{move || of_label(status_of(&status.get()))}</label>
                         <select id="own-of" name="of" prop:value=move || of.get() on:change=move |ev| of.set(event_target_value(&ev))>
                             <option value="">"—"</option>
                             {move || states.get().into_iter().map(|(id, name)| {

@@ -195,6 +195,17 @@ impl Atlas {
         Ok(chain)
     }
 
+    /// The texts a timeline rests on: its own, or (a reader's timeline, which has none) those
+    /// of the nearest timeline it rests on that has some.
+    pub fn sources(&self, timeline: &str) -> Result<&[String], AtlasError> {
+        Ok(self
+            .lineage(timeline)?
+            .into_iter()
+            .map(|t| t.sources.as_slice())
+            .find(|s| !s.is_empty())
+            .unwrap_or(&[]))
+    }
+
     /// The state with this id as the timeline sees it (its own definition first).
     pub fn state<'a>(&'a self, timeline: &str, id: &str) -> Result<Option<&'a State>, AtlasError> {
         Ok(self

@@ -232,14 +232,14 @@ impl Corpus {
         date: Date,
         subject: Subject<'_>,
     ) -> Result<Vec<Related<'a>>, AtlasError> {
-        let t = atlas.timeline(timeline)?;
+        let sources = atlas.sources(timeline)?;
         let record = match subject {
             Subject::Region(r) => atlas.holder_of(timeline, date, r)?.map(|h| h.record),
             Subject::Place(_) => None,
         };
         let cited = record.map(|r| r.passages.clone()).unwrap_or_default();
         Ok(self
-            .related(subject, &t.sources, date, &cited)
+            .related(subject, sources, date, &cited)
             .into_iter()
             .map(|passage| Related {
                 passage,

@@ -51,7 +51,9 @@ test("a whole session: fork, draw with a citation, reload, download, open, share
   await form.getByLabel("Citation").fill("A. Author, The Danube Union (1931), p. 12");
   await form.getByRole("button", { name: "Apply" }).click();
   await editor(page).getByText("Changed: Bavaria, Baden and Württemberg from 1 March 1925.").waitFor();
-  // 1926: both regions are the Federation's; the legend and the record list say so.
+  // The slider moves to the year of the change, whose end the map shows.
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("y") === "1925");
+  // Both regions are the Federation's; the legend and the record list say so.
   assert.match(await label(page, "bavaria"), /^Bavaria, Danubian Federation/);
   assert.match(await label(page, "southwest-germany"), /^Baden and Württemberg, Danubian Federation/);
   await page.locator(".legend").getByText("Danubian Federation").first().waitFor();
@@ -68,6 +70,15 @@ test("a whole session: fork, draw with a citation, reload, download, open, share
   await form.getByRole("button", { name: "Apply" }).click();
   await editor(page).getByText(/starts before the timeline diverges \(1925-01-01\)/).waitFor();
   assert.equal(await records.count(), 2);
+  // The places the texts name stay on the map of a timeline of one's own.
+  assert.ok((await page.locator(".map-wrap[data-map=main] .place").count()) > 0);
+  // On a touch screen, "Pick several" makes each tap add or remove a region.
+  await editor(page).getByLabel(/Pick several/).check();
+  await region(page, "thuringia").click();
+  await editor(page).getByText("Regions: Saxony, Thuringia").waitFor();
+  await region(page, "thuringia").click();
+  await editor(page).getByText(/^Regions: Saxony$/).waitFor();
+  await editor(page).getByLabel(/Pick several/).uncheck();
   // Holding Shift and dragging a rectangle over Saxony adds it (and what else lies within).
   const box = await region(page, "saxony").boundingBox();
   await page.keyboard.down("Shift");
@@ -122,6 +133,17 @@ test("a whole session: fork, draw with a citation, reload, download, open, share
   await editor(fresh).waitFor();
   assert.match(await label(fresh, "bavaria"), /^Bavaria, Danubian Federation/);
   assert.deepEqual(fresh.errors, []);
+
+  // "Copy link" carries the timeline too.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy link" }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /[?&]t=own-danube.*#timeline=u1\./);
+  const viaCopy = await openPage(env.browser, copied.replace(/^https?:\/\/[^/]+/, env.site.url));
+  await region(viaCopy, "bavaria").waitFor();
+  assert.match(await label(viaCopy, "bavaria"), /^Bavaria, Danubian Federation/);
+  await viaCopy.getByText(/kept in this browser as your copy/).waitFor();
+  assert.deepEqual(viaCopy.errors, []);
 
   // Another fresh browser opens the share link, at the moment it was shared.
   const other = await openPage(env.browser, link.replace(/^https?:\/\/[^/]+/, env.site.url));

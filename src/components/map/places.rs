@@ -19,10 +19,10 @@ pub fn places_of(data: &MapData, corpus: Option<&Corpus>, timeline: &str) -> Vec
     let Some(c) = corpus else {
         return Vec::new();
     };
-    let sources = data
+    let sources: Vec<String> = data
         .atlas()
-        .timeline(timeline)
-        .map(|t| t.sources.clone())
+        .sources(timeline)
+        .map(<[String]>::to_vec)
         .unwrap_or_default();
     c.places
         .iter()
