@@ -6,6 +6,7 @@
 //! when it starts and then only replaces it, and panning or zooming the map replaces it.
 
 use crate::components::compare::{diff_rows, slider_marks, Choice, ComparePicker, WhatDiffers};
+use crate::components::embed::EmbedButton;
 use crate::components::export::ExportButtons;
 use crate::components::map::places::places_of;
 use crate::components::map::scene::{shown_states, Maps, Other, Scene, ShownState};
@@ -680,6 +681,23 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         }
     });
     let editor_data = StoredValue::new(data.clone());
+    // The compact view for another page (`embed=1`) keeps the map, the slider and the legend;
+    // a link opens the moment in the whole atlas.
+    let embed = moment.with_untracked(|m| m.embed);
+    let link_with = {
+        let data = data.clone();
+        move |embed: bool| {
+            let mut m = moment.get();
+            m.embed = embed;
+            own.link_to(&data, &m, &link_to(&m)).0
+        }
+    };
+    let whole_atlas = Signal::derive({
+        let link_with = link_with.clone();
+        move || link_with(false)
+    });
+    let embed_src = Signal::derive(move || link_with(true));
+    let embed_title = Signal::derive(move || format!("Uchronia: {}", names.with(|n| n.0.clone())));
     let corpus_state = CorpusState {
         loaded,
         failed: Signal::derive(move || corpus.get().and_then(|r| r.err()).map(|e| e.to_string())),
@@ -695,7 +713,12 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                 <button type="button" on:click=move |_| own.problems.set(Vec::new())>"Dismiss"</button>
             </div>
         </Show>
-        <main class="atlas">
+        <main class="atlas" class:embed=embed>
+            <Show when=move || embed>
+                <a class="whole-atlas" href=move || whole_atlas.get() target="_blank" rel="noopener">
+                    "Open in Uchronia ↗"
+                </a>
+            </Show>
             <section class="controls" aria-label="Moment">
                 <div class="pickers">
                     <TimelinePicker choices=choices value=timeline on_change=on_timeline />
@@ -717,6 +740,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                             on_change=Callback::new(move |n: Names| step(&|m| m.names = n, HistoryMode::Push))
                         />
                         <button type="button" class="copy-link" on:click=copy_link>"Copy link"</button>
+                        <EmbedButton src=embed_src title=embed_title />
                     </div>
                     <MakeYourOwn
                         shown=shown_name

@@ -34,7 +34,8 @@ fn timelines() -> &'static [String] {
 }
 
 /// Pieces that links are made of, well formed and not.
-const PIECES: [&str; 42] = [
+const PIECES: [&str; 43] = [
+    "embed",
     "t",
     "y",
     "r",
@@ -121,7 +122,7 @@ proptest! {
             let named = format!("{}={}: ", i.key, i.value);
             prop_assert!(message.starts_with(&named), "{message}");
             prop_assert!(message.len() > named.len() + 3, "{message}");
-            prop_assert!(["t", "y", "c", "cy", "r", "v", "n"].contains(&i.key.as_str())
+            prop_assert!(["t", "y", "c", "cy", "r", "v", "n", "embed"].contains(&i.key.as_str())
                 || message.ends_with("not a key of the atlas"), "{message}");
         }
     }
@@ -137,6 +138,7 @@ proptest! {
         c in proptest::option::of(0usize..64),
         cy in proptest::option::of(FIRST_YEAR..=LAST_YEAR),
         local in any::<bool>(),
+        embed in any::<bool>(),
     ) {
         let timelines: Vec<&str> = timelines().iter().map(String::as_str).collect();
         let mut m = Moment {
@@ -147,6 +149,7 @@ proptest! {
             compare: c.map(|c| timelines[c % timelines.len()].to_string()),
             compare_year: cy,
             names: if local { Names::Local } else { Names::English },
+            embed,
         };
         // A comparison that shows nothing is set aside when read: compare the tidy moment.
         m.tidy();

@@ -136,6 +136,21 @@ fn local_names_are_kept_in_the_link() {
 }
 
 #[test]
+fn the_compact_view_for_embedding_is_kept_in_the_link() {
+    let (m, ignored) = parse("t=real&y=1930&embed=1");
+    assert!(m.embed);
+    assert!(ignored.is_empty());
+    assert_eq!(m.to_query(), "?t=real&y=1930&embed=1");
+    let (m, ignored) = parse("t=real&y=1930&embed=yes");
+    assert!(!m.embed);
+    assert_eq!(
+        ignored[0].to_string(),
+        "embed=yes: embed is 1 (the compact view) or 0"
+    );
+    assert_eq!(parse("embed=0").0.to_query(), "?t=real&y=1930");
+}
+
+#[test]
 fn an_unknown_timeline_falls_back_to_real_history() {
     let (m, _) = parse("t=narnia&y=1925");
     assert_eq!((m.timeline.as_str(), m.year), ("real", 1925));

@@ -1,6 +1,7 @@
 //! What the user sees.
 
 pub mod compare;
+pub mod embed;
 pub mod export;
 pub mod legend;
 pub mod map;

@@ -63,6 +63,9 @@ pub struct Moment {
     pub compare_year: Option<i32>,
     /// The language of the names on the map (`n`).
     pub names: Names,
+    /// The compact view for embedding in another page (`embed=1`): the map, the slider and
+    /// the legend only.
+    pub embed: bool,
 }
 
 /// The language of the names of states and regions.
@@ -85,6 +88,7 @@ impl Default for Moment {
             compare: None,
             compare_year: None,
             names: Names::English,
+            embed: false,
         }
     }
 }
@@ -104,6 +108,8 @@ pub enum Reason {
     BadId,
     BadView,
     BadNames,
+    /// `embed` is neither 1 nor 0.
+    BadEmbed,
     /// `c` names the shown timeline and no other year: the same map twice.
     SameMap,
     /// `cy` without a timeline to compare.
@@ -131,6 +137,7 @@ impl fmt::Display for Reason {
             Reason::BadId => write!(f, "not a region or place id"),
             Reason::BadView => write!(f, "not a view of the form longitude,latitude,zoom"),
             Reason::BadNames => write!(f, "names are 'en' or 'local'"),
+            Reason::BadEmbed => write!(f, "embed is 1 (the compact view) or 0"),
             Reason::SameMap => write!(f, "the same timeline in the same year: nothing to compare"),
             Reason::NoComparison => write!(f, "a compared year needs a compared timeline (c)"),
             Reason::ZoomClamped { shown } => write!(f, "zoom out of range; showing {shown}"),
@@ -179,7 +186,7 @@ impl Moment {
                     reason,
                 })
             };
-            let Some(known) = ["t", "y", "c", "cy", "r", "v", "n"]
+            let Some(known) = ["t", "y", "c", "cy", "r", "v", "n", "embed"]
                 .into_iter()
                 .find(|k| *k == key)
             else {
@@ -235,6 +242,14 @@ impl Moment {
                         Ok(())
                     }
                     _ => Err(Reason::BadNames),
+                },
+                "embed" => match value.as_str() {
+                    "1" => {
+                        moment.embed = true;
+                        Ok(())
+                    }
+                    "0" => Ok(()),
+                    _ => Err(Reason::BadEmbed),
                 },
                 _ => match parse_view(&value) {
                     Ok(v) => {
@@ -307,6 +322,9 @@ impl Moment {
         }
         if self.names == Names::Local {
             q.push_str("&n=local");
+        }
+        if self.embed {
+            q.push_str("&embed=1");
         }
         q
     }

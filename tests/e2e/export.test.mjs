@@ -2,8 +2,10 @@
 import { test } from "node:test";
 import { execFileSync } from "node:child_process";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { openPage, useSite } from "./harness.mjs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openPage, serve, useSite } from "./harness.mjs";
 
 const env = useSite();
 
@@ -72,4 +74,30 @@ test("GeoJSON downloads the borders on screen: the features and properties of at
     }
   }
   assert.deepEqual(page.errors, []);
+});
+
+test("Embed gives an iframe of the compact view: the map, the slider and the legend, and a way to the whole atlas", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=red-triumph&y=1935&r=bavaria`);
+  await page.locator('path.region[data-region="bavaria"]').waitFor();
+  await page.getByRole("button", { name: "Embed" }).click();
+  const code = await page.getByRole("group", { name: "Embed this map" }).locator("textarea").inputValue();
+  const src = code.match(/^<iframe src="([^"]+)" title="Uchronia: Red Triumph, 1935"/)[1].replaceAll("&amp;", "&");
+  assert.match(src, /\?t=red-triumph&y=1935&r=bavaria&embed=1$/);
+  // Another site embeds it.
+  const dir = mkdtempSync(join(tmpdir(), "uchronia-host-"));
+  writeFileSync(join(dir, "index.html"), `<!doctype html><title>A page about 1935</title>${code}`);
+  const other = await serve(dir);
+  const host = await openPage(env.browser, `${other.url}/index.html`, { width: 1000, height: 700 });
+  const frame = host.frameLocator("iframe");
+  await frame.locator('path.region[data-region="bavaria"]').waitFor();
+  await frame.getByRole("slider", { name: "Year" }).waitFor();
+  await frame.getByRole("region", { name: "Legend" }).getByText("German Labour Commune").waitFor();
+  for (const hidden of [frame.getByRole("combobox", { name: "Timeline" }), frame.getByRole("search"), frame.getByRole("button", { name: "Copy link" }), frame.locator("header.top")]) {
+    assert.equal(await hidden.isVisible(), false);
+  }
+  const whole = await frame.getByRole("link", { name: /Open in Uchronia/ }).getAttribute("href");
+  assert.match(whole, /\?t=red-triumph&y=1935&r=bavaria$/);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(host.errors.filter((e) => !e.includes("404")), [], "the host page has no favicon; the frame has no error");
+  await other.close();
 });
