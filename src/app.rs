@@ -14,6 +14,7 @@ use crate::components::names_picker::NamesPicker;
 pub use crate::components::notice::report_panic;
 use crate::components::notice::Notice;
 use crate::components::own_timeline::{read_file, timeline_in_fragment, Editor, MakeYourOwn, Own};
+use crate::components::read_along::ReadAlong;
 use crate::components::search::Search;
 use crate::components::side_panel::{legend_entries, CorpusState, SidePanel};
 use crate::components::timeline_picker::choices_of;
@@ -146,15 +147,25 @@ fn against_data(data: &MapData, parsed: Parsed) -> Parsed {
 }
 
 /// A selection that is neither a region nor a place of the corpus, set aside with a reason.
-fn against_corpus(data: &MapData, corpus: &Corpus, moment: &Moment) -> Option<Ignored> {
-    let r = moment.selection.as_ref()?;
-    (data.decoded.region_index(r).is_none() && !corpus.places.iter().any(|p| &p.id == r)).then(
-        || Ignored {
-            key: "r".into(),
-            value: r.clone(),
-            reason: Reason::BadId,
-        },
-    )
+/// A passage to read beside the map that the corpus does not have is set aside too.
+fn against_corpus(data: &MapData, corpus: &Corpus, moment: &Moment) -> Vec<Ignored> {
+    let bad_selection = moment.selection.as_ref().filter(|r| {
+        data.decoded.region_index(r).is_none() && !corpus.places.iter().any(|p| &p.id == *r)
+    });
+    let bad_reading = moment
+        .reading
+        .as_ref()
+        .filter(|p| corpus.passage(p).is_none());
+    [("r", bad_selection), ("read", bad_reading)]
+        .into_iter()
+        .filter_map(|(key, value)| {
+            Some(Ignored {
+                key: key.into(),
+                value: value?.clone(),
+                reason: Reason::BadId,
+            })
+        })
+        .collect()
 }
 
 /// The maps of a timeline; a timeline the data cannot resolve (checked at load) shows no holder.
@@ -275,9 +286,21 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         let data = data.clone();
         move |_| {
             let Some(c) = loaded.get() else { return };
-            if let Some(i) = against_corpus(&data, &c, &moment.get_untracked()) {
-                ignored.update(|list| list.push(i));
-                step(&|m| m.selection = None, HistoryMode::Replace);
+            let set_aside = against_corpus(&data, &c, &moment.get_untracked());
+            if !set_aside.is_empty() {
+                let keys: Vec<String> = set_aside.iter().map(|i| i.key.clone()).collect();
+                ignored.update(|list| list.extend(set_aside));
+                step(
+                    &|m| {
+                        if keys.iter().any(|k| k == "r") {
+                            m.selection = None;
+                        }
+                        if keys.iter().any(|k| k == "read") {
+                            m.reading = None;
+                        }
+                    },
+                    HistoryMode::Replace,
+                );
             }
         }
     });
@@ -581,6 +604,69 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     let swipe = RwSignal::new(50u8);
     // The map's size on screen (the legend lists what it shows).
     let screen = RwSignal::new((1000.0f64, 620.0f64));
+    // Read with the map: a text beside the map, which follows the passage in view.
+    let reading = Memo::new(move |_| moment.with(|m| m.reading.clone()));
+    let on_read_along = Callback::new(move |id: Option<String>| {
+        let year = loaded.with_untracked(|c| {
+            c.as_ref()
+                .zip(id.as_ref())
+                .and_then(|(c, id)| c.follow(id))
+                .map(|f| f.year)
+        });
+        step(
+            &|m| {
+                m.reading = id.clone();
+                if let Some(y) = year {
+                    m.year = y;
+                }
+            },
+            HistoryMode::Push,
+        )
+    });
+    let on_read_at = Callback::new(move |id: String| {
+        let year =
+            loaded.with_untracked(|c| c.as_ref().and_then(|c| c.follow(&id)).map(|f| f.year));
+        step(
+            &|m| {
+                m.reading = Some(id.clone());
+                if let Some(y) = year {
+                    m.year = y;
+                }
+            },
+            HistoryMode::Replace,
+        )
+    });
+    // The places the passage at the reading line names, marked on the map; the map goes to
+    // the first of them if it is off screen.
+    let named = Memo::new(move |_| {
+        let id = reading.get();
+        loaded.with(|c| {
+            c.as_ref()
+                .zip(id)
+                .and_then(|(c, id)| c.follow(&id))
+                .map(|f| f.places)
+                .unwrap_or_default()
+        })
+    });
+    Effect::new({
+        let data = data.clone();
+        move |_| {
+            let first = named.with(|n| n.first().cloned());
+            let at = first.and_then(|id| {
+                loaded.with_untracked(|c| {
+                    let p = c.as_ref()?.places.iter().find(|p| p.id == id)?;
+                    data.decoded.topology.to_map(p.lon, p.lat)
+                })
+            });
+            let Some([x, y]) = at else { return };
+            let unit = data.decoded.topology.unit_m;
+            let c = camera.get_untracked();
+            let [x0, y0, x1, y1] = c.visible(unit, screen.get_untracked());
+            if !(x0..=x1).contains(&x) || !(y0..=y1).contains(&y) {
+                camera.set(Camera::new(x, y, c.zoom));
+            }
+        }
+    });
     // A map of the moment (the main one, or the compared one beside it).
     let map_of = {
         let data = data.clone();
@@ -601,6 +687,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     home=home
                     on_select=on_select
                     picked=picked_indices
+                    named=named
                     box_select=box_select
                     on_camera_settled=on_camera_settled
                     which=which
@@ -766,7 +853,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     />
                 </div>
             </section>
-            <div class="stage">
+            <div class="stage" class:reading=move || reading.with(Option::is_some)>
                 <div
                     class="maps"
                     class:two=move || compare.with(Option::is_some)
@@ -845,6 +932,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                     names=names_in
                     on_close=Callback::new(move |()| on_select_id.run(None))
                     on_link=on_pick
+                    on_read_along=Callback::new(move |id: String| on_read_along.run(Some(id)))
                 >
                     <Show when=move || editing.get()>
                         <Editor
@@ -873,6 +961,15 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                         />
                     </Show>
                 </SidePanel>
+                <Show when=move || reading.with(Option::is_some)>
+                    <ReadAlong
+                        corpus=loaded
+                        at=Signal::derive(move || reading.get().unwrap_or_default())
+                        on_at=on_read_at
+                        on_close=Callback::new(move |()| on_read_along.run(None))
+                        on_link=on_pick
+                    />
+                </Show>
             </div>
         </main>
     }

@@ -34,8 +34,9 @@ fn timelines() -> &'static [String] {
 }
 
 /// Pieces that links are made of, well formed and not.
-const PIECES: [&str; 43] = [
+const PIECES: [&str; 44] = [
     "embed",
+    "read",
     "t",
     "y",
     "r",
@@ -122,7 +123,7 @@ proptest! {
             let named = format!("{}={}: ", i.key, i.value);
             prop_assert!(message.starts_with(&named), "{message}");
             prop_assert!(message.len() > named.len() + 3, "{message}");
-            prop_assert!(["t", "y", "c", "cy", "r", "v", "n", "embed"].contains(&i.key.as_str())
+            prop_assert!(["t", "y", "c", "cy", "r", "v", "n", "embed", "read"].contains(&i.key.as_str())
                 || message.ends_with("not a key of the atlas"), "{message}");
         }
     }
@@ -139,6 +140,7 @@ proptest! {
         cy in proptest::option::of(FIRST_YEAR..=LAST_YEAR),
         local in any::<bool>(),
         embed in any::<bool>(),
+        read in proptest::option::of("[0-9]{3}-[0-9]{3}"),
     ) {
         let timelines: Vec<&str> = timelines().iter().map(String::as_str).collect();
         let mut m = Moment {
@@ -150,6 +152,7 @@ proptest! {
             compare_year: cy,
             names: if local { Names::Local } else { Names::English },
             embed,
+            reading: read,
         };
         // A comparison that shows nothing is set aside when read: compare the tidy moment.
         m.tidy();

@@ -331,3 +331,20 @@ fn a_passage_links_the_places_regions_and_years_it_names_and_loses_no_word() {
         .iter()
         .any(|x| matches!(x, Segment::Region(t, _) if t == "Bavaria")));
 }
+
+#[test]
+fn a_passage_read_beside_the_map_gives_its_year_and_the_places_it_names() {
+    let c = corpus();
+    // "On 10 November 1923, the Berlin workers' Council took control of the city."
+    let f = c.follow("000-010").unwrap();
+    assert_eq!(f.year, 1923);
+    assert_eq!(f.when, "10 November 1923");
+    assert_eq!(f.places, vec!["berlin-city".to_string()]);
+    // The whole text around it, in order, from its own source only.
+    let text = c.text_of("000-010");
+    assert!(text.iter().all(|p| p.source == "000"));
+    assert!(text.windows(2).all(|w| w[0].id < w[1].id));
+    assert!(text.iter().any(|p| p.id == "000-010"));
+    assert!(c.follow("999-999").is_none());
+    assert!(c.text_of("999-999").is_empty());
+}

@@ -151,6 +151,17 @@ fn the_compact_view_for_embedding_is_kept_in_the_link() {
 }
 
 #[test]
+fn the_passage_a_reader_is_at_is_kept_in_the_link() {
+    let (m, ignored) = parse("t=red-triumph&y=1923&read=000-016");
+    assert_eq!(m.reading.as_deref(), Some("000-016"));
+    assert!(ignored.is_empty());
+    assert_eq!(m.to_query(), "?t=red-triumph&y=1923&read=000-016");
+    let (m, ignored) = parse("t=real&y=1930&read=%3Cscript%3E");
+    assert_eq!(m.reading, None);
+    assert_eq!(ignored[0].key, "read");
+}
+
+#[test]
 fn an_unknown_timeline_falls_back_to_real_history() {
     let (m, _) = parse("t=narnia&y=1925");
     assert_eq!((m.timeline.as_str(), m.year), ("real", 1925));

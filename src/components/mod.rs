@@ -9,6 +9,7 @@ pub mod names_picker;
 pub mod notice;
 pub mod own_timeline;
 pub mod passage_panel;
+pub mod read_along;
 pub mod search;
 pub mod side_panel;
 pub mod timeline_picker;

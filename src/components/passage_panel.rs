@@ -19,7 +19,7 @@ pub struct ShownPassage {
 }
 
 /// The words of a passage, its names and years as links to the map.
-fn passage_words(p: &ShownPassage, on_link: Option<Callback<Target>>) -> AnyView {
+pub fn passage_words(p: &ShownPassage, on_link: Option<Callback<Target>>) -> AnyView {
     let Some(on_link) = on_link.filter(|_| !p.segments.is_empty()) else {
         return p.passage.text.clone().into_any();
     };
@@ -187,6 +187,9 @@ pub fn SourceReader(
     /// Called when a name or a year in the text is followed to the map (the reader closes).
     #[prop(optional)]
     on_link: Option<Callback<Target>>,
+    /// Called to read the text beside the map, from the passage shown.
+    #[prop(optional)]
+    on_read_along: Option<Callback<String>>,
 ) -> impl IntoView {
     let on_link = on_link.map(|follow| {
         Callback::new(move |t: Target| {
@@ -224,6 +227,14 @@ pub fn SourceReader(
                         view! {
                             <div class="reader-head">
                                 <h2>{source.title.clone()}</h2>
+                                {on_read_along.map(|go| {
+                                    let id = id.clone();
+                                    view! {
+                                        <button type="button" class="read-along-button" on:click=move |_| go.run(id.clone())>
+                                            "Read with the map"
+                                        </button>
+                                    }
+                                })}
                                 <button type="button" class="close" aria-label="Close the full text" on:click=move |_| on_close.run(())>
                                     "×"
                                 </button>

@@ -64,6 +64,8 @@ pub fn SidePanel(
     on_close: Callback<()>,
     /// Called when a name or a year in a passage is followed to the map.
     on_link: Callback<Target>,
+    /// Called to read a text beside the map from a passage on.
+    on_read_along: Callback<String>,
     /// Shown first (what differs, when two maps are compared).
     #[prop(optional)]
     children: Option<ChildrenFn>,
@@ -241,6 +243,14 @@ pub fn SidePanel(
             <PassagePanel subject=subject passages=passages on_read=on_read on_close=on_close pending=pending on_link=on_link />
             <Legend entries=legend />
         </aside>
-        <SourceReader reading=reading on_close=Callback::new(move |()| reading.set(None)) on_link=on_link />
+        <SourceReader
+            reading=reading
+            on_close=Callback::new(move |()| reading.set(None))
+            on_link=on_link
+            on_read_along=Callback::new(move |id: String| {
+                reading.set(None);
+                on_read_along.run(id);
+            })
+        />
     }
 }

@@ -329,6 +329,42 @@ impl Corpus {
     pub fn passage(&self, id: &str) -> Option<&Passage> {
         self.passages.iter().find(|p| p.id == id)
     }
+
+    /// Where the map goes when a reader beside it reaches a passage: the year it speaks of
+    /// (the first of its period, within the atlas's years) and the places it names.
+    pub fn follow(&self, id: &str) -> Option<Follow> {
+        let p = self.passage(id)?;
+        Some(Follow {
+            year: p
+                .period
+                .from
+                .year
+                .clamp(super::date::FIRST_YEAR, super::date::LAST_YEAR),
+            when: p.period.label(),
+            places: p.places.clone(),
+        })
+    }
+
+    /// The passages of the source a passage belongs to, in the text's order.
+    pub fn text_of(&self, id: &str) -> Vec<&Passage> {
+        let Some(source) = self.passage(id).map(|p| p.source.as_str()) else {
+            return Vec::new();
+        };
+        self.passages
+            .iter()
+            .filter(|p| p.source == source)
+            .collect()
+    }
+}
+
+/// What the map shows for a passage read beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Follow {
+    pub year: i32,
+    /// "September 1923", as the passage's period reads.
+    pub when: String,
+    /// Ids of the places it names.
+    pub places: Vec<String>,
 }
 
 #[cfg(test)]

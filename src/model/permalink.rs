@@ -66,6 +66,8 @@ pub struct Moment {
     /// The compact view for embedding in another page (`embed=1`): the map, the slider and
     /// the legend only.
     pub embed: bool,
+    /// The passage a reader beside the map is at (`read`), if one is open.
+    pub reading: Option<String>,
 }
 
 /// The language of the names of states and regions.
@@ -89,6 +91,7 @@ impl Default for Moment {
             compare_year: None,
             names: Names::English,
             embed: false,
+            reading: None,
         }
     }
 }
@@ -186,7 +189,7 @@ impl Moment {
                     reason,
                 })
             };
-            let Some(known) = ["t", "y", "c", "cy", "r", "v", "n", "embed"]
+            let Some(known) = ["t", "y", "c", "cy", "r", "v", "n", "embed", "read"]
                 .into_iter()
                 .find(|k| *k == key)
             else {
@@ -243,6 +246,7 @@ impl Moment {
                     }
                     _ => Err(Reason::BadNames),
                 },
+                "read" => parse_id(&value).map(|id| moment.reading = Some(id)),
                 "embed" => match value.as_str() {
                     "1" => {
                         moment.embed = true;
@@ -322,6 +326,10 @@ impl Moment {
         }
         if self.names == Names::Local {
             q.push_str("&n=local");
+        }
+        if let Some(p) = &self.reading {
+            q.push_str("&read=");
+            q.push_str(&encode(p));
         }
         if self.embed {
             q.push_str("&embed=1");

@@ -307,3 +307,44 @@ test("a year in the full text leads to the map and closes the reader", async () 
   assert.equal(query(page).get("r"), "posen");
   assert.deepEqual(page.errors, []);
 });
+
+test("Read with the map: the text beside the map, which follows the passage at the reading line", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=red-triumph&y=1930&r=bavaria`);
+  await ready(page);
+  await passages(page).locator("li.passage").first().waitFor();
+  await passages(page).getByRole("button", { name: "Read in the full text" }).first().click();
+  const reader = page.getByRole("dialog", { name: "Full text" });
+  await reader.getByRole("button", { name: "Read with the map" }).click();
+  const along = page.getByRole("complementary", { name: "Read with the map" });
+  await along.waitFor();
+  assert.equal(await reader.isVisible(), false);
+  await page.waitForFunction(() => new URLSearchParams(location.search).has("read"));
+  // Scrolling brings "On 10 November 1923, the Berlin workers' Council took control of the
+  // city" to the reading line: the map goes to 1923 and marks Berlin.
+  await along.locator('[data-read-passage="000-010"]').evaluate((p) => {
+    const text = p.closest(".read-text");
+    const box = text.getBoundingClientRect();
+    // The reading line is a third of the way down the text's box.
+    text.scrollTop += p.getBoundingClientRect().top - (box.top + box.height / 3) + 4;
+    text.dispatchEvent(new Event("scroll"));
+  });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("read") === "000-010");
+  assert.equal(query(page).get("y"), "1923");
+  await along.getByText("Now: 10 November 1923 · Berlin").waitFor();
+  assert.equal(await along.locator("p.current").getAttribute("data-read-passage"), "000-010");
+  assert.equal(await page.locator('.map-wrap[data-map="main"] circle.place.named').getAttribute("data-place"), "berlin-city");
+  // The link opens the text at that passage.
+  const again = await openPage(env.browser, page.url());
+  const along2 = again.getByRole("complementary", { name: "Read with the map" });
+  await along2.locator("p.current").waitFor();
+  assert.equal(await along2.locator("p.current").getAttribute("data-read-passage"), "000-010");
+  // A passage the texts do not have is set aside with a notice.
+  const bad = await openPage(env.browser, `${env.site.url}/?t=real&y=1930&read=999-999`);
+  await bad.getByRole("status", { name: "Link notice" }).getByText(/read=999-999/).waitFor();
+  assert.equal(await bad.getByRole("complementary", { name: "Read with the map" }).count(), 0);
+  // Closing the text gives the side panel back.
+  await along.getByRole("button", { name: "Close the text" }).click();
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has("read"));
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(again.errors, []);
+});

@@ -54,6 +54,9 @@ pub fn MapView(
     /// The regions picked for an edit of the reader's own timeline.
     #[prop(optional, into)]
     picked: Signal<Vec<usize>>,
+    /// Places the passage read beside the map names, marked.
+    #[prop(optional, into)]
+    named: Signal<Vec<String>>,
     /// What a shift-drag does (draws a rectangle that picks regions), if anything.
     #[prop(optional)]
     box_select: Option<BoxSelect>,
@@ -176,7 +179,7 @@ pub fn MapView(
                     })
                 }}
                 <path class="selection" d=outline />
-                <PlaceLayer places=places selected=selected_place on_select=on_select_place pan_zoom=pan_zoom />
+                <PlaceLayer places=places selected=selected_place named=named on_select=on_select_place pan_zoom=pan_zoom />
                 <LabelLayer data=data.clone() states=states places=places pan_zoom=pan_zoom />
             </svg>
             <MapControls pan_zoom=pan_zoom />

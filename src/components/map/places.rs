@@ -49,6 +49,9 @@ pub fn PlaceLayer(
     /// The selected place, if any.
     #[prop(into)]
     selected: Signal<Option<String>>,
+    /// Places marked as named by the passage being read.
+    #[prop(into)]
+    named: Signal<Vec<String>>,
     /// Called when a place is chosen.
     on_select: Callback<String>,
     /// The map's gestures (for the dots' size and to tell a drag from a click).
@@ -79,6 +82,10 @@ pub fn PlaceLayer(
                         <circle
                             class="place"
                             class:selected=chosen
+                            class:named={
+                                let id = p.id.clone();
+                                move || named.with(|n| n.contains(&id))
+                            }
                             cx=p.at[0]
                             cy=p.at[1]
                             r=r
