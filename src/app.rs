@@ -529,7 +529,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     // Places the shown timeline's texts speak of.
     let places = Memo::new({
         let data = data.clone();
-        move |_| loaded.with(|c| places_of(&data, c.as_deref(), &timeline.get()))
+        move |_| loaded.with(|c| places_of(&data, c.as_deref(), &timeline.get(), names_in.get()))
     });
     let choices = Memo::new({
         let data = data.clone();

@@ -86,3 +86,21 @@ fn states_are_found_in_their_timeline_and_years_and_passages_by_their_words() {
     assert!(index.search("", 5).is_empty());
     assert!(index.search("zzzzqqq", 5).is_empty());
 }
+
+#[test]
+fn a_place_is_found_by_its_own_name_in_its_own_script() {
+    let index = index();
+    for (q, id) in [
+        ("Москва", "moscow"),
+        ("москва", "moscow"),
+        ("Warszawa", "warsaw"),
+        ("İstanbul", "constantinople-city"),
+    ] {
+        let hits = index.search(q, 3);
+        assert!(
+            hits.iter()
+                .any(|h| h.found == Found::Place && h.target.selection.as_deref() == Some(id)),
+            "{q}: {hits:#?}"
+        );
+    }
+}

@@ -126,6 +126,9 @@ pub struct Passage {
 pub struct Place {
     pub id: String,
     pub name: String,
+    /// Its name in its own language in those years, where it differs from `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local: Option<String>,
     /// Other names of it in the texts' languages (Posen for Poznań).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<String>,
@@ -133,6 +136,16 @@ pub struct Place {
     pub lat: f64,
     /// The region it lies in.
     pub region: String,
+}
+
+impl Place {
+    /// Its name in English or in its own language (English where the data has no other).
+    pub fn name_in(&self, names: super::permalink::Names) -> &str {
+        match names {
+            super::permalink::Names::English => &self.name,
+            super::permalink::Names::Local => self.local.as_deref().unwrap_or(&self.name),
+        }
+    }
 }
 
 /// Names that stand for one or more regions ("Silesia" names both Silesias).

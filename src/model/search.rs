@@ -152,7 +152,7 @@ impl SearchIndex {
                 _ => String::new(),
             };
             let mut names = vec![fold(&p.name)];
-            names.extend(p.names.iter().map(|n| fold(n)));
+            names.extend(p.names.iter().chain(&p.local).map(|n| fold(n)));
             entries.push(Entry {
                 found: Found::Place,
                 title: p.name.clone(),

@@ -17,6 +17,9 @@ pub const GAZETTEER: &str = "authored/gazetteer.json";
 pub struct PlaceNames {
     pub id: String,
     pub name: String,
+    /// Its name in the language of the place in those years (München, Warszawa, Москва).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local: Option<String>,
     #[serde(default)]
     pub names: Vec<String>,
     pub lon: f64,
@@ -156,6 +159,7 @@ impl Gazetteer {
             .map(|(p, r)| Place {
                 id: p.id.clone(),
                 name: p.name.clone(),
+                local: p.local.clone().filter(|l| *l != p.name),
                 names: p.names.iter().filter(|n| **n != p.name).cloned().collect(),
                 lon: p.lon,
                 lat: p.lat,

@@ -291,6 +291,9 @@ test("names in English or in their own language, kept in the link", async () => 
   await page.waitForFunction(() => location.search.includes("r=bavaria"));
   assert.match(await passages(page).locator("h2").innerText(), /^Bayern$/);
   assert.match(await passages(page).innerText(), /Bavaria · part of · held by Deutsches Reich/);
+  // Places too: Moscow is Москва, Warsaw Warszawa.
+  await page.locator('circle.place[data-place="moscow"]').waitFor();
+  assert.equal(await page.locator('circle.place[data-place="moscow"]').getAttribute("aria-label"), "Москва (place)");
   assert.deepEqual(page.errors, []);
 });
 

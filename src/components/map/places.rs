@@ -15,7 +15,12 @@ pub struct PlaceMarker {
 }
 
 /// The places the stories of a timeline's texts name (none until the texts are loaded).
-pub fn places_of(data: &MapData, corpus: Option<&Corpus>, timeline: &str) -> Vec<PlaceMarker> {
+pub fn places_of(
+    data: &MapData,
+    corpus: Option<&Corpus>,
+    timeline: &str,
+    names: crate::model::permalink::Names,
+) -> Vec<PlaceMarker> {
     let Some(c) = corpus else {
         return Vec::new();
     };
@@ -34,7 +39,7 @@ pub fn places_of(data: &MapData, corpus: Option<&Corpus>, timeline: &str) -> Vec
         .filter_map(|p| {
             Some(PlaceMarker {
                 id: p.id.clone(),
-                name: p.name.clone(),
+                name: p.name_in(names).to_string(),
                 at: data.decoded.topology.to_map(p.lon, p.lat)?,
             })
         })
