@@ -807,6 +807,49 @@ pub fn Editor(
             }
         }
     };
+    // The name, summary and day of divergence, changed like any record (and undone so).
+    let renaming = RwSignal::new(false);
+    let new_title = RwSignal::new(String::new());
+    let new_summary = RwSignal::new(String::new());
+    let new_diverges = RwSignal::new(String::new());
+    let start_renaming = move |_| {
+        if let Some(d) = draft.get_untracked() {
+            new_title.set(d.timeline.name.clone());
+            new_summary.set(d.timeline.summary.clone());
+            new_diverges.set(
+                d.timeline
+                    .diverges
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            );
+            renaming.set(true);
+        }
+    };
+    let describe = {
+        let data = data.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let diverges = match Date::parse(&new_diverges.get_untracked()) {
+                Ok(d) => d,
+                Err(e) => {
+                    problems.set(vec![format!("Diverges on: {e}")]);
+                    return;
+                }
+            };
+            let change = Change::Describe {
+                name: new_title.get_untracked(),
+                summary: new_summary.get_untracked(),
+                diverges,
+            };
+            match own.apply(&data, &timeline.get_untracked(), change) {
+                Ok(()) => {
+                    problems.set(Vec::new());
+                    renaming.set(false);
+                }
+                Err(p) => problems.set(p.iter().map(ToString::to_string).collect()),
+            }
+        }
+    };
     let status_needs_of = move || status.get() != "part";
     // "Belonging to" (or "Puppet of", "Claimed by") starts as the regions' present holder.
     let on_status = {
@@ -840,7 +883,19 @@ pub fn Editor(
                     format!("Your timeline. Diverges on {since}. {}", d.timeline.summary)
                 }).unwrap_or_default())}
             </p>
+            <Show when=move || renaming.get()>
+                <form class="describe" aria-label="Name and divergence" on:submit=describe.clone()>
+                    <label>"Name" <input type="text" required maxlength="120" prop:value=move || new_title.get() on:input=move |ev| new_title.set(event_target_value(&ev)) /></label>
+                    <label>"One-line summary" <input type="text" maxlength="300" prop:value=move || new_summary.get() on:input=move |ev| new_summary.set(event_target_value(&ev)) /></label>
+                    <label>"Diverges on" <input type="date" required min=Date::START.to_string() max=Date::END.to_string() prop:value=move || new_diverges.get() on:input=move |ev| new_diverges.set(event_target_value(&ev)) /></label>
+                    <div class="row">
+                        <button type="submit">"Save"</button>
+                        <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
             <div class="row">
+                <button type="button" class="rename" on:click=start_renaming>"Rename…"</button>
                 <button type="button" class="undo" disabled=move || draft.with(|d| !d.as_ref().is_some_and(Draft::can_undo)) on:click=move |_| undo(true)>"Undo"</button>
                 <button type="button" class="redo" disabled=move || draft.with(|d| !d.as_ref().is_some_and(Draft::can_redo)) on:click=move |_| undo2(false)>"Redo"</button>
                 <button type="button" class="download-timeline" on:click=download>"Download file"</button>

@@ -100,6 +100,12 @@ test("a whole session: fork, draw with a citation, reload, download, open, share
   await region(page, "bavaria").waitFor();
   assert.match(await label(page, "bavaria"), /^Bavaria, Danubian Federation/);
   await editor(page).waitFor();
+  // Renamed, like any change (the id, and so the links, stay).
+  await editor(page).getByRole("button", { name: "Rename…" }).click();
+  await editor(page).getByRole("form", { name: "Name and divergence" }).getByLabel("Name").fill("Danube Union");
+  await editor(page).getByRole("button", { name: "Save" }).click();
+  await editor(page).getByRole("heading", { name: "Danube Union" }).waitFor();
+  assert.equal(query(page).get("t"), "own-danube");
   // Download the file.
   const [download] = await Promise.all([
     page.waitForEvent("download"),
