@@ -1,0 +1,278 @@
+//! A reader's own timelines: made from the one on screen, edited on the map, kept in the
+//! browser's storage, downloaded and opened as files, shared by a link. The rules and the
+//! edits are the model's ([`crate::model::authoring`], [`crate::model::rules`]); this module
+//! holds the drafts and stores them; `fork` and `editor` are the forms.
+
+mod editor;
+mod fork;
+
+pub use editor::Editor;
+pub use fork::MakeYourOwn;
+
+use crate::data::MapData;
+use crate::model::atlas::Timeline;
+use crate::model::authoring::{Change, Draft};
+use crate::model::passages::Corpus;
+use crate::model::permalink::Moment;
+use crate::model::rules::{check_timeline, with_timeline, Problem};
+use crate::model::share;
+use leptos::prelude::*;
+
+/// Where the browser keeps each own timeline: this prefix and its id.
+const STORAGE_PREFIX: &str = "uchronia-timeline:";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The reader's own timelines and what the page says of them.
+#[derive(Clone, Copy)]
+pub struct Own {
+    pub drafts: RwSignal<Vec<Draft>>,
+    /// Counts the changes, so that what is drawn from the timelines recomputes.
+    pub revision: RwSignal<u64>,
+    /// What went wrong with a file, a link or the storage.
+    pub problems: RwSignal<Vec<String>>,
+}
+
+fn problem_text(what: &str, problems: &[Problem]) -> String {
+    let shown: Vec<String> = problems.iter().take(5).map(ToString::to_string).collect();
+    let more = problems.len().saturating_sub(5);
+    format!(
+        "{what}: {}{}",
+        shown.join("; "),
+        if more > 0 {
+            format!(" (and {more} more)")
+        } else {
+            String::new()
+        }
+    )
+}
+
+impl Own {
+    /// The timelines kept in the browser, each checked by the rules; one that breaks them is
+    /// reported and left in the storage as it is.
+    pub fn load(data: &MapData) -> Own {
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut problems = Vec::new();
+        if let Some(store) = storage() {
+            let count = store.length().unwrap_or(0);
+            let mut keys: Vec<String> = (0..count)
+                .filter_map(|i| store.key(i).ok().flatten())
+                .filter(|k| k.starts_with(STORAGE_PREFIX))
+                .collect();
+            keys.sort();
+            let mut read = Vec::new();
+            for key in keys {
+                let Some(text) = store.get_item(&key).ok().flatten() else {
+                    continue;
+                };
+                match share::from_file(&text) {
+                    Ok(t) => read.push(t),
+                    Err(e) => problems.push(format!(
+                        "Your timeline stored as '{}' could not be read ({e}); it is kept as it was.",
+                        &key[STORAGE_PREFIX.len()..]
+                    )),
+                }
+            }
+            let mut atlas = (*data.built).clone();
+            atlas.timelines.extend(read.iter().cloned());
+            let regions = data.region_ids();
+            for t in read {
+                let found = check_timeline(&atlas, &t.id, &regions, None);
+                if found.is_empty() {
+                    drafts.push(Draft::new(t));
+                } else {
+                    problems.push(format!(
+                        "{} It is kept in the browser as it was.",
+                        problem_text(
+                            &format!("Your timeline '{}' breaks the atlas's rules", t.name),
+                            &found
+                        )
+                    ));
+                }
+            }
+        }
+        data.set_own(drafts.iter().map(|d| d.timeline.clone()).collect());
+        Own {
+            drafts: RwSignal::new(drafts),
+            revision: RwSignal::new(0),
+            problems: RwSignal::new(problems),
+        }
+    }
+
+    /// The address of a moment, carrying the reader's timeline it shows or compares (if any);
+    /// with what went wrong when one is too large for a link.
+    pub fn link_to(
+        &self,
+        data: &MapData,
+        moment: &Moment,
+        plain: &str,
+    ) -> (String, Option<String>) {
+        let atlas = data.atlas();
+        let own = [Some(&moment.timeline), moment.compare.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|id| data.built.timeline(id).is_err())
+            .and_then(|id| atlas.timeline(id).ok());
+        let Some(t) = own else {
+            return (plain.to_string(), None);
+        };
+        match share::to_link(t) {
+            Ok(payload) => (format!("{plain}#{}={payload}", share::FRAGMENT_KEY), None),
+            Err(e) => (
+                plain.to_string(),
+                Some(format!(
+                    "The link leaves out your timeline '{}': {e}.",
+                    t.name
+                )),
+            ),
+        }
+    }
+
+    /// Whether `id` is one of the reader's timelines.
+    pub fn has(&self, id: &str) -> bool {
+        self.drafts
+            .with_untracked(|d| d.iter().any(|d| d.timeline.id == id))
+    }
+
+    /// After a change of the drafts: the atlas, the storage and what depends on them.
+    fn changed(&self, data: &MapData, touched: &[String]) {
+        let drafts = self.drafts.get_untracked();
+        data.set_own(drafts.iter().map(|d| d.timeline.clone()).collect());
+        if let Some(store) = storage() {
+            for id in touched {
+                let key = format!("{STORAGE_PREFIX}{id}");
+                let result = match drafts.iter().find(|d| &d.timeline.id == id) {
+                    Some(d) => store.set_item(&key, &share::to_file(&d.timeline)),
+                    None => store.remove_item(&key),
+                };
+                if result.is_err() {
+                    self.problems.update(|p| {
+                        p.push(format!(
+                            "The browser refused to keep your timeline '{id}' (its storage may be full or turned off): download it to keep it."
+                        ))
+                    });
+                }
+            }
+        }
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Applies a change to the draft `id`; the problems if the rules refuse it.
+    pub fn apply(&self, data: &MapData, id: &str, change: Change) -> Result<(), Vec<Problem>> {
+        let atlas = data.atlas();
+        let regions = data.region_ids();
+        let mut result = Ok(());
+        self.drafts.update_untracked(|drafts| {
+            if let Some(d) = drafts.iter_mut().find(|d| d.timeline.id == id) {
+                result = d.apply(&atlas, &regions, change);
+            }
+        });
+        if result.is_ok() {
+            self.changed(data, &[id.to_string()]);
+        }
+        result
+    }
+
+    /// Undo (or redo) on the draft `id`.
+    pub fn step_back(&self, data: &MapData, id: &str, undo: bool) {
+        let mut moved = false;
+        self.drafts.update_untracked(|drafts| {
+            if let Some(d) = drafts.iter_mut().find(|d| d.timeline.id == id) {
+                moved = if undo { d.undo() } else { d.redo() };
+            }
+        });
+        if moved {
+            self.changed(data, &[id.to_string()]);
+        }
+    }
+
+    /// Adds a new timeline; returns its id.
+    pub fn add(&self, data: &MapData, timeline: Timeline) -> String {
+        let id = timeline.id.clone();
+        self.drafts
+            .update_untracked(|d| d.push(Draft::new(timeline)));
+        self.changed(data, std::slice::from_ref(&id));
+        id
+    }
+
+    /// Forgets the timeline `id`, in the page and in the browser.
+    pub fn remove(&self, data: &MapData, id: &str) {
+        self.drafts
+            .update_untracked(|d| d.retain(|d| d.timeline.id != id));
+        self.changed(data, &[id.to_string()]);
+    }
+
+    /// A timeline from a file or a link, checked by the rules (and its passages against the
+    /// corpus when it is loaded). One whose id is taken by a different timeline comes in
+    /// under a new id: nothing the reader has is overwritten.
+    pub fn import(
+        &self,
+        data: &MapData,
+        corpus: Option<&Corpus>,
+        mut t: Timeline,
+        what: &str,
+    ) -> Result<(String, Option<String>), String> {
+        if !t.id.starts_with("own-") {
+            t.id = format!("own-{}", t.id);
+        }
+        let atlas = data.atlas();
+        if let Ok(same) = atlas.timeline(&t.id) {
+            if *same == t {
+                return Ok((t.id, None));
+            }
+        }
+        let mut renamed = None;
+        if atlas.timeline(&t.id).is_ok() {
+            let id = crate::model::authoring::unique_id(&t.id, |id| atlas.timeline(id).is_ok());
+            renamed = Some(format!(
+                "You already have a different timeline with the id '{}'; the one from {what} is opened beside it as '{id}'.",
+                t.id
+            ));
+            t.id = id;
+        }
+        let with = with_timeline(&atlas, t.clone());
+        let exists = corpus.map(|c| move |p: &str| c.passage(p).is_some());
+        let exists = exists.as_ref().map(|f| f as &dyn Fn(&str) -> bool);
+        let found = check_timeline(&with, &t.id, &data.region_ids(), exists);
+        if !found.is_empty() {
+            return Err(problem_text(
+                &format!("The timeline from {what} cannot be opened"),
+                &found,
+            ));
+        }
+        Ok((self.add(data, t), renamed))
+    }
+}
+
+/// The timeline a shared link carries in its fragment (`#timeline=u1.…`), if any.
+pub fn timeline_in_fragment() -> Option<Result<Timeline, share::ShareError>> {
+    let hash = window().location().hash().ok()?;
+    let payload = share::payload_of_fragment(&hash)?;
+    Some(share::from_link(payload))
+}
+
+fn download_text(text: &str, name: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let blob = super::export::text_blob(text, "application/json")?;
+    super::export::download(&blob, name)
+}
+
+/// Reads a picked or dropped file as text, then hands it on.
+pub fn read_file(file: web_sys::File, then: impl FnOnce(Result<String, String>) + 'static) {
+    let name = file.name();
+    if file.size() > share::MAX_JSON_BYTES as f64 {
+        then(Err(format!(
+            "{name} is larger than {} KiB: it is not a timeline of this atlas",
+            share::MAX_JSON_BYTES / 1024
+        )));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        then(match text.ok().and_then(|t| t.as_string()) {
+            Some(t) => Ok(t),
+            None => Err(format!("{name} could not be read")),
+        })
+    });
+}
