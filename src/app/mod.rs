@@ -13,7 +13,7 @@ use crate::components::map::scene::{shown_states, Maps, Other, Scene, ShownState
 use crate::components::names_picker::NamesPicker;
 pub use crate::components::notice::report_panic;
 use crate::components::notice::Notice;
-use crate::components::own_timeline::{read_file, timeline_in_fragment, Editor, MakeYourOwn, Own};
+use crate::components::own_timeline::{Editor, MakeYourOwn, Own};
 use crate::components::read_along::ReadAlong;
 use crate::components::search::Search;
 use crate::components::side_panel::{legend_entries, CorpusState, SidePanel};
@@ -23,61 +23,25 @@ use crate::data::{load, load_corpus, MapData};
 use crate::model::camera::Camera;
 use crate::model::date::Date;
 use crate::model::map_state::TimelineMaps;
-use crate::model::passages::Corpus;
-use crate::model::permalink::{Ignored, Moment, Names, Parsed, Reason, View};
+use crate::model::permalink::{Moment, Names, Parsed};
 use crate::model::search::Target;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsValue;
+
+mod authoring;
+mod reading;
+mod url;
+
+use authoring::{file_handlers, open_shared, picking, Picking};
+use reading::{reading, Reading};
+use url::{against_corpus, against_data, camera_of, timeline_ids, view_of};
+pub use url::{link_to, moment_from_location, write_url, HistoryMode, Steps};
 
 /// The performance mark set once the first map is painted.
 pub const FIRST_MAP_MARK: &str = "uchronia-first-map";
 
 /// Where the map opens: central Europe.
 const HOME_LON_LAT: (f64, f64) = (17.0, 51.0);
-
-/// Whether a change of the moment adds a history entry or rewrites the current one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HistoryMode {
-    Push,
-    Replace,
-}
-
-/// Reads the moment from the address bar; `timelines` are the ids the data has.
-pub fn moment_from_location(timelines: &[String]) -> Parsed {
-    let search = window().location().search().unwrap_or_default();
-    let ids: Vec<&str> = timelines.iter().map(String::as_str).collect();
-    Moment::parse(&search, &ids)
-}
-
-/// The address of a moment on this page.
-pub fn link_to(moment: &Moment) -> String {
-    let location = window().location();
-    format!(
-        "{}{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        moment.to_query()
-    )
-}
-
-/// Writes the moment into the address bar. The browser may refuse (for instance when
-/// history calls come too fast); the page then keeps working with a stale URL, which the
-/// next step corrects, so a refusal is only logged.
-pub fn write_url(moment: &Moment, mode: HistoryMode) {
-    let Ok(history) = window().history() else {
-        return;
-    };
-    let path = window().location().pathname().unwrap_or_default();
-    let url = format!("{path}{}", moment.to_query());
-    let result = match mode {
-        HistoryMode::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
-        HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
-    };
-    if let Err(e) = result {
-        leptos::logging::warn!("could not update the address bar: {e:?}");
-    }
-}
 
 /// The whole page: loads the map, then shows the atlas (or what went wrong, with Retry).
 #[component]
@@ -102,70 +66,6 @@ pub fn App() -> impl IntoView {
             Some(Ok(d)) => view! { <Viewer data=d /> }.into_any(),
         }}
     }
-}
-
-/// The camera a permalink's view stands for, or the home view.
-fn camera_of(data: &MapData, view: Option<View>, home: Camera) -> Camera {
-    view.and_then(|v| {
-        let p = data.decoded.topology.to_map(v.lon, v.lat)?;
-        Some(Camera::new(p[0], p[1], v.zoom))
-    })
-    .unwrap_or(home)
-}
-
-fn view_of(data: &MapData, c: Camera) -> Option<View> {
-    let (lon, lat) = data.decoded.topology.to_lon_lat([c.cx, c.cy])?;
-    View::new(lon, lat, c.zoom)
-}
-
-/// The ids of the timelines the page can show.
-fn timeline_ids(data: &MapData) -> Vec<String> {
-    data.atlas()
-        .timelines
-        .iter()
-        .map(|t| t.id.clone())
-        .collect()
-}
-
-/// Checks a parsed moment against the loaded map: a timeline that the data does not have is
-/// set aside with a reason. A selection that is no region waits for the corpus (it may be a
-/// place): see [`against_corpus`].
-fn against_data(data: &MapData, parsed: Parsed) -> Parsed {
-    let Parsed {
-        mut moment,
-        mut ignored,
-    } = parsed;
-    if data.atlas().timeline(&moment.timeline).is_err() {
-        ignored.push(Ignored {
-            key: "t".into(),
-            value: moment.timeline.clone(),
-            reason: Reason::UnknownTimeline,
-        });
-        moment.timeline = data.atlas().timelines[0].id.clone();
-    }
-    Parsed { moment, ignored }
-}
-
-/// A selection that is neither a region nor a place of the corpus, set aside with a reason.
-/// A passage to read beside the map that the corpus does not have is set aside too.
-fn against_corpus(data: &MapData, corpus: &Corpus, moment: &Moment) -> Vec<Ignored> {
-    let bad_selection = moment.selection.as_ref().filter(|r| {
-        data.decoded.region_index(r).is_none() && !corpus.places.iter().any(|p| &p.id == *r)
-    });
-    let bad_reading = moment
-        .reading
-        .as_ref()
-        .filter(|p| corpus.passage(p).is_none());
-    [("r", bad_selection), ("read", bad_reading)]
-        .into_iter()
-        .filter_map(|(key, value)| {
-            Some(Ignored {
-                key: key.into(),
-                value: value?.clone(),
-                reason: Reason::BadId,
-            })
-        })
-        .collect()
 }
 
 /// The maps of a timeline; a timeline the data cannot resolve (checked at load) shows no holder.
@@ -199,33 +99,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     };
     // The reader's own timelines, kept in the browser, and the one a shared link carries.
     let own = Own::load(&data);
-    let from_link = match timeline_in_fragment() {
-        None => None,
-        Some(Err(e)) => {
-            own.problems.update(|p| {
-                p.push(format!(
-                    "The timeline in this link could not be opened: {e}."
-                ))
-            });
-            None
-        }
-        Some(Ok(t)) => {
-            let asked = t.id.clone();
-            match own.import(&data, None, t, "the link") {
-                Ok((id, renamed)) => {
-                    own.problems.update(|p| {
-                        p.push("This link opened a timeline made by its author. It is now kept in this browser as your copy: your changes change only your copy.".into());
-                        p.extend(renamed);
-                    });
-                    Some((asked, id))
-                }
-                Err(e) => {
-                    own.problems.update(|p| p.push(e));
-                    None
-                }
-            }
-        }
-    };
+    let from_link = open_shared(&data, own);
     let Parsed {
         moment: mut first,
         ignored: first_ignored,
@@ -271,16 +145,8 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     };
     on_cleanup(move || on_pop.remove());
 
-    let step = move |change: &dyn Fn(&mut Moment), mode: HistoryMode| {
-        let mut next = moment.get_untracked();
-        change(&mut next);
-        // A comparison that would show the same map twice is set aside.
-        next.tidy();
-        if next != moment.get_untracked() {
-            write_url(&next, mode);
-            moment.set(next);
-        }
-    };
+    let steps = Steps { moment };
+    let step = move |change: &dyn Fn(&mut Moment), mode: HistoryMode| steps.step(change, mode);
     // Once the corpus is in, a selection that is no region must be one of its places.
     Effect::new({
         let data = data.clone();
@@ -326,81 +192,15 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     });
     let on_timeline =
         Callback::new(move |t: String| step(&|m| m.timeline = t.clone(), HistoryMode::Push));
-    // Regions picked for an edit of the reader's own timeline: a click picks one (and
-    // selects it), a shift-click adds or removes one.
-    let picked = RwSignal::new(Vec::<String>::new());
-    // On a touch screen (no Shift), a switch makes each tap add or remove a region.
-    let pick_several = RwSignal::new(false);
-    let editing = Memo::new(move |_| {
-        own.revision.track();
-        let id = timeline.get();
-        own.drafts.with(|d| d.iter().any(|d| d.timeline.id == id))
-    });
-    let on_select = {
-        let data = data.clone();
-        Callback::new(move |(i, extend): (usize, bool)| {
-            let Some(id) = data.decoded.topology.regions.get(i).map(|r| r.id.clone()) else {
-                return;
-            };
-            if editing.get_untracked() {
-                if extend || pick_several.get_untracked() {
-                    picked.update(|p| match p.iter().position(|r| *r == id) {
-                        Some(k) => {
-                            p.remove(k);
-                        }
-                        None => p.push(id.clone()),
-                    });
-                    return;
-                }
-                picked.set(vec![id.clone()]);
-            }
-            step(&|m| m.selection = Some(id.clone()), HistoryMode::Push)
-        })
-    };
-    // A shift-drag over the map picks every region whose centre it encloses.
-    let box_select = crate::components::map::BoxSelect {
-        enabled: editing.into(),
-        on_box: Callback::new({
-            let data = data.clone();
-            move |[x0, y0, x1, y1]: [f64; 4]| {
-                let inside: Vec<String> = data
-                    .decoded
-                    .topology
-                    .regions
-                    .iter()
-                    .filter(|r| {
-                        let [x, y] = [r.label[0] as f64, r.label[1] as f64];
-                        (x0..=x1).contains(&x) && (y0..=y1).contains(&y)
-                    })
-                    .map(|r| r.id.clone())
-                    .collect();
-                picked.update(|p| {
-                    for id in inside {
-                        if !p.contains(&id) {
-                            p.push(id);
-                        }
-                    }
-                });
-            }
-        }),
-    };
-    // A region selected otherwise (a search result, a link, the address) is the one to edit.
-    Effect::new(move |_| {
-        let Some(id) = selection.get() else { return };
-        if editing.get() && !picked.with_untracked(|p| p.contains(&id)) {
-            picked.set(vec![id]);
-        }
-    });
-    let picked_indices = Signal::derive({
-        let data = data.clone();
-        move || {
-            picked.with(|p| {
-                p.iter()
-                    .filter_map(|id| data.decoded.region_index(id))
-                    .collect::<Vec<_>>()
-            })
-        }
-    });
+    // Regions picked for an edit of the reader's own timeline.
+    let Picking {
+        picked,
+        pick_several,
+        editing,
+        on_select,
+        box_select,
+        picked_indices,
+    } = picking(data.clone(), own, timeline, selection, steps);
     let on_select_id = Callback::new(move |id: Option<String>| {
         step(&|m| m.selection = id.clone(), HistoryMode::Push)
     });
@@ -605,68 +405,12 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     // The map's size on screen (the legend lists what it shows).
     let screen = RwSignal::new((1000.0f64, 620.0f64));
     // Read with the map: a text beside the map, which follows the passage in view.
-    let reading = Memo::new(move |_| moment.with(|m| m.reading.clone()));
-    let on_read_along = Callback::new(move |id: Option<String>| {
-        let year = loaded.with_untracked(|c| {
-            c.as_ref()
-                .zip(id.as_ref())
-                .and_then(|(c, id)| c.follow(id))
-                .map(|f| f.year)
-        });
-        step(
-            &|m| {
-                m.reading = id.clone();
-                if let Some(y) = year {
-                    m.year = y;
-                }
-            },
-            HistoryMode::Push,
-        )
-    });
-    let on_read_at = Callback::new(move |id: String| {
-        let year =
-            loaded.with_untracked(|c| c.as_ref().and_then(|c| c.follow(&id)).map(|f| f.year));
-        step(
-            &|m| {
-                m.reading = Some(id.clone());
-                if let Some(y) = year {
-                    m.year = y;
-                }
-            },
-            HistoryMode::Replace,
-        )
-    });
-    // The places the passage at the reading line names, marked on the map; the map goes to
-    // the first of them if it is off screen.
-    let named = Memo::new(move |_| {
-        let id = reading.get();
-        loaded.with(|c| {
-            c.as_ref()
-                .zip(id)
-                .and_then(|(c, id)| c.follow(&id))
-                .map(|f| f.places)
-                .unwrap_or_default()
-        })
-    });
-    Effect::new({
-        let data = data.clone();
-        move |_| {
-            let first = named.with(|n| n.first().cloned());
-            let at = first.and_then(|id| {
-                loaded.with_untracked(|c| {
-                    let p = c.as_ref()?.places.iter().find(|p| p.id == id)?;
-                    data.decoded.topology.to_map(p.lon, p.lat)
-                })
-            });
-            let Some([x, y]) = at else { return };
-            let unit = data.decoded.topology.unit_m;
-            let c = camera.get_untracked();
-            let [x0, y0, x1, y1] = c.visible(unit, screen.get_untracked());
-            if !(x0..=x1).contains(&x) || !(y0..=y1).contains(&y) {
-                camera.set(Camera::new(x, y, c.zoom));
-            }
-        }
-    });
+    let Reading {
+        reading,
+        named,
+        on_read_along,
+        on_read_at,
+    } = reading(data.clone(), steps, loaded, camera, screen);
     // A map of the moment (the main one, or the compared one beside it).
     let map_of = {
         let data = data.clone();
@@ -714,47 +458,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         move || states.with(|s| legend_entries(&data, s, camera.get(), screen.get()))
     });
     // Making, opening and dropping the reader's own timelines.
-    let on_create = {
-        let data = data.clone();
-        Callback::new(move |t: crate::model::atlas::Timeline| {
-            let id = own.add(&data, t);
-            picked.set(Vec::new());
-            step(&|m| m.timeline = id.clone(), HistoryMode::Push)
-        })
-    };
-    let on_open = {
-        let data = data.clone();
-        Callback::new(move |(text, name): (Result<String, String>, String)| {
-            let opened = text.and_then(|text| {
-                let t =
-                    crate::model::share::from_file(&text).map_err(|e| format!("{name}: {e}"))?;
-                loaded.with_untracked(|c| own.import(&data, c.as_deref(), t, &name))
-            });
-            match opened {
-                Ok((id, renamed)) => {
-                    own.problems.set(renamed.into_iter().collect());
-                    step(&|m| m.timeline = id.clone(), HistoryMode::Push)
-                }
-                Err(e) => own.problems.set(vec![e]),
-            }
-        })
-    };
-    let on_drag = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
-    let on_drop = window_event_listener(leptos::ev::drop, move |ev: web_sys::DragEvent| {
-        let file = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0));
-        if let Some(file) = file {
-            ev.prevent_default();
-            let name = file.name();
-            read_file(file, move |r| on_open.run((r, name)));
-        }
-    });
-    on_cleanup(move || {
-        on_drag.remove();
-        on_drop.remove();
-    });
+    let (on_create, on_open) = file_handlers(data.clone(), own, loaded, picked, steps);
     let shown_name = Signal::derive({
         let data = data.clone();
         move || {

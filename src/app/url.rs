@@ -1,0 +1,136 @@
+//! The moment and the address bar: reading a link, writing the URL, checking a moment against
+//! the data and the texts, and the steps that change it.
+
+use crate::data::MapData;
+use crate::model::camera::Camera;
+use crate::model::passages::Corpus;
+use crate::model::permalink::{Ignored, Moment, Parsed, Reason, View};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// Whether a change of the moment adds a history entry or rewrites the current one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryMode {
+    Push,
+    Replace,
+}
+
+/// Reads the moment from the address bar; `timelines` are the ids the data has.
+pub fn moment_from_location(timelines: &[String]) -> Parsed {
+    let search = window().location().search().unwrap_or_default();
+    let ids: Vec<&str> = timelines.iter().map(String::as_str).collect();
+    Moment::parse(&search, &ids)
+}
+
+/// The address of a moment on this page.
+pub fn link_to(moment: &Moment) -> String {
+    let location = window().location();
+    format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        moment.to_query()
+    )
+}
+
+/// Writes the moment into the address bar. The browser may refuse (for instance when
+/// history calls come too fast); the page then keeps working with a stale URL, which the
+/// next step corrects, so a refusal is only logged.
+pub fn write_url(moment: &Moment, mode: HistoryMode) {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let path = window().location().pathname().unwrap_or_default();
+    let url = format!("{path}{}", moment.to_query());
+    let result = match mode {
+        HistoryMode::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+        HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+    };
+    if let Err(e) = result {
+        leptos::logging::warn!("could not update the address bar: {e:?}");
+    }
+}
+
+/// The camera a permalink's view stands for, or the home view.
+pub fn camera_of(data: &MapData, view: Option<View>, home: Camera) -> Camera {
+    view.and_then(|v| {
+        let p = data.decoded.topology.to_map(v.lon, v.lat)?;
+        Some(Camera::new(p[0], p[1], v.zoom))
+    })
+    .unwrap_or(home)
+}
+
+pub fn view_of(data: &MapData, c: Camera) -> Option<View> {
+    let (lon, lat) = data.decoded.topology.to_lon_lat([c.cx, c.cy])?;
+    View::new(lon, lat, c.zoom)
+}
+
+/// The ids of the timelines the page can show.
+pub fn timeline_ids(data: &MapData) -> Vec<String> {
+    data.atlas()
+        .timelines
+        .iter()
+        .map(|t| t.id.clone())
+        .collect()
+}
+
+/// Checks a parsed moment against the loaded map: a timeline that the data does not have is
+/// set aside with a reason. A selection that is no region waits for the corpus (it may be a
+/// place): see [`against_corpus`].
+pub fn against_data(data: &MapData, parsed: Parsed) -> Parsed {
+    let Parsed {
+        mut moment,
+        mut ignored,
+    } = parsed;
+    if data.atlas().timeline(&moment.timeline).is_err() {
+        ignored.push(Ignored {
+            key: "t".into(),
+            value: moment.timeline.clone(),
+            reason: Reason::UnknownTimeline,
+        });
+        moment.timeline = data.atlas().timelines[0].id.clone();
+    }
+    Parsed { moment, ignored }
+}
+
+/// A selection that is neither a region nor a place of the corpus, set aside with a reason.
+/// A passage to read beside the map that the corpus does not have is set aside too.
+pub fn against_corpus(data: &MapData, corpus: &Corpus, moment: &Moment) -> Vec<Ignored> {
+    let bad_selection = moment.selection.as_ref().filter(|r| {
+        data.decoded.region_index(r).is_none() && !corpus.places.iter().any(|p| &p.id == *r)
+    });
+    let bad_reading = moment
+        .reading
+        .as_ref()
+        .filter(|p| corpus.passage(p).is_none());
+    [("r", bad_selection), ("read", bad_reading)]
+        .into_iter()
+        .filter_map(|(key, value)| {
+            Some(Ignored {
+                key: key.into(),
+                value: value?.clone(),
+                reason: Reason::BadId,
+            })
+        })
+        .collect()
+}
+
+/// Changes of the moment: each is written to the address bar (a history entry, or in place of
+/// the current one) unless it changes nothing.
+#[derive(Clone, Copy)]
+pub struct Steps {
+    pub moment: RwSignal<Moment>,
+}
+
+impl Steps {
+    pub fn step(&self, change: &dyn Fn(&mut Moment), mode: HistoryMode) {
+        let mut next = self.moment.get_untracked();
+        change(&mut next);
+        // A comparison that would show the same map twice is set aside.
+        next.tidy();
+        if next != self.moment.get_untracked() {
+            write_url(&next, mode);
+            self.moment.set(next);
+        }
+    }
+}
