@@ -265,6 +265,16 @@ fn real_history_holds_each_place_on_each_day() {
         "Tabriz | 1941-08-25 | 46.29,38.08 | persia-north soviet-union occupied persia",
         // British occupation of Khuzestan, 25 Aug 1941.
         "Ahvaz | 1941-08-25 | 48.67,31.32 | persia-southwest united-kingdom occupied persia",
+        // British-garrisoned Persian town before the Soviet landing at Enzeli (18 May 1920).
+        "Rasht | 1920-05-01 | 49.58,37.28 | gilan persia part -",
+        // Persian Socialist Soviet Republic proclaimed at Rasht, 5 Jun 1920.
+        "Rasht | 1920-06-05 | 49.58,37.28 | gilan gilan-republic puppet russian-sfsr",
+        // The republic still holds Rasht the day before the government troops return.
+        "Rasht | 1921-11-01 | 49.58,37.28 | gilan gilan-republic puppet russian-sfsr",
+        // Reza Khan's troops retake Rasht, 2 Nov 1921.
+        "Rasht | 1921-11-02 | 49.58,37.28 | gilan persia part -",
+        // Soviet zone of the Anglo-Soviet occupation from 25 Aug 1941.
+        "Rasht | 1941-12-31 | 49.58,37.28 | gilan soviet-union occupied persia",
         // German army takes Pskov, 9 Jul 1941.
         "Pskov | 1941-07-09 | 28.33,57.82 | pskov germany occupied soviet-union",
         // Soviet until Novgorod falls.
@@ -325,6 +335,72 @@ fn real_history_holds_each_place_on_each_day() {
         "Sha Tin | 1941-12-25 | 114.19,22.38 | hong-kong japan occupied united-kingdom",
         // Manchukuo proclaimed 1 Mar 1932.
         "Mukden | 1932-03-01 | 123.43,41.8 | manchuria manchukuo puppet japan",
+        // Jehol still Chinese the day before the Japanese enter Chengde.
+        "Chengde | 1933-03-03 | 117.94,40.95 | jehol china part -",
+        // Japanese vanguard enters Chengde, 4 Mar 1933: Jehol a province of Manchukuo.
+        "Chengde | 1933-03-04 | 117.94,40.95 | jehol manchukuo puppet japan",
+        // Chaoyang was in Jehol, not Fengtian: Chinese at the end of 1932.
+        "Chaoyang | 1932-12-31 | 120.45,41.57 | jehol china part -",
+        // Chifeng, Jehol's Mongol north, in Manchukuo after the 1933 campaign.
+        "Chifeng | 1933-12-31 | 118.96,42.27 | jehol manchukuo puppet japan",
+        // Hulunbuir Chinese before Manchukuo is proclaimed.
+        "Hailar | 1932-02-29 | 119.76,49.21 | hsingan china part -",
+        // Manchukuo proclaimed 1 Mar 1932, with the Mongol banners as its Xing'an province.
+        "Hailar | 1932-03-01 | 119.76,49.21 | hsingan manchukuo puppet japan",
+        // Xing'an stays in Manchukuo, not Mengjiang, after 1937.
+        "Hailar | 1941-12-31 | 119.76,49.21 | hsingan manchukuo puppet japan",
+        // The Jirim league (Tongliao) in Manchukuo's Xing'an province.
+        "Tongliao | 1935-01-01 | 122.26,43.65 | hsingan manchukuo puppet japan",
+        // Chinese the day before Hangzhou falls.
+        "Hangzhou | 1937-12-23 | 120.1,30.35 | north-zhejiang china part -",
+        // Japanese army takes Hangzhou, 24 Dec 1937.
+        "Hangzhou | 1937-12-24 | 120.1,30.35 | north-zhejiang japan occupied china",
+        // Reformed Government in Nanjing, 28 Mar 1938, claims Zhejiang.
+        "Jiaxing | 1939-12-31 | 120.76,30.75 | north-zhejiang nanjing-regime puppet japan",
+        // Shaoxing, south of the Qiantang front, Chinese until April 1941.
+        "Shaoxing | 1939-12-31 | 120.58,30.0 | china china part -",
+        // Anqing, the provincial capital, Chinese until the Japanese landing.
+        "Anqing | 1938-06-12 | 117.05,30.52 | anhui china part -",
+        // Japanese army takes Anqing, 13 Jun 1938.
+        "Anqing | 1938-06-13 | 117.05,30.52 | anhui japan occupied china",
+        // Wang Jingwei's government from 30 Mar 1940.
+        "Hefei | 1941-12-31 | 117.28,31.86 | anhui nanjing-regime puppet japan",
+        // Kaifeng Chinese until the Japanese arrive.
+        "Kaifeng | 1938-06-05 | 114.31,34.8 | henan-east china part -",
+        // Japanese army takes Kaifeng, 6 Jun 1938.
+        "Kaifeng | 1938-06-06 | 114.31,34.8 | henan-east japan occupied china",
+        // North of the Yellow River, under Wang Jingwei's government from 30 Mar 1940.
+        "Xinxiang | 1941-12-31 | 113.93,35.3 | henan-east nanjing-regime puppet japan",
+        // Zhengzhou, west of the 1938 flood, stays Chinese.
+        "Zhengzhou | 1940-12-31 | 113.65,34.75 | china china part -",
+        // Hankou Chinese until the Japanese enter.
+        "Hankou | 1938-10-24 | 114.27,30.62 | wuhan china part -",
+        // Japanese army enters Hankou, 25 Oct 1938.
+        "Hankou | 1938-10-25 | 114.27,30.62 | wuhan japan occupied china",
+        // Jiujiang, taken 26 Jul 1938, held through 1939.
+        "Jiujiang | 1939-12-31 | 115.95,29.62 | wuhan japan occupied china",
+        // Wang Jingwei's government from 30 Mar 1940.
+        "Wuchang | 1941-12-31 | 114.31,30.55 | wuhan nanjing-regime puppet japan",
+        // Nanchang Chinese until the Japanese take it.
+        "Nanchang | 1939-03-26 | 115.89,28.68 | nanchang china part -",
+        // Japanese army takes Nanchang, 27 Mar 1939.
+        "Nanchang | 1939-03-27 | 115.89,28.68 | nanchang japan occupied china",
+        // Yichang Chinese until the Japanese take it.
+        "Yichang | 1940-06-11 | 111.3,30.7 | yichang china part -",
+        // Japanese army takes Yichang, 12 Jun 1940.
+        "Yichang | 1940-06-12 | 111.3,30.7 | yichang japan occupied china",
+        // Canton Chinese until the Japanese enter.
+        "Guangzhou | 1938-10-20 | 113.26,23.13 | canton china part -",
+        // Japanese army enters Canton, 21 Oct 1938.
+        "Guangzhou | 1938-10-21 | 113.26,23.13 | canton japan occupied china",
+        // Wang Jingwei's government from 30 Mar 1940.
+        "Guangzhou | 1941-12-31 | 113.26,23.13 | canton nanjing-regime puppet japan",
+        // Nanning Chinese until the Japanese take it.
+        "Nanning | 1939-11-23 | 108.32,22.82 | nanning china part -",
+        // Japanese army takes Nanning, 24 Nov 1939.
+        "Nanning | 1939-11-24 | 108.32,22.82 | nanning japan occupied china",
+        // Japanese gone from Nanning (Oct 1940) and the coast (Nov 1940).
+        "Nanning | 1940-12-31 | 108.32,22.82 | nanning china part -",
         // Japanese Korea, annexed 1910.
         "Seoul | 1930-01-01 | 126.98,37.57 | korea japan part -",
         // Independent kingdom (treaty of 1923).
