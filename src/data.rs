@@ -223,7 +223,6 @@ impl MapData {
         }
     }
 
-    /// The number of regions.
     /// Every timeline the page can show: the site's, then the reader's own.
     pub fn atlas(&self) -> Arc<Atlas> {
         self.live
@@ -241,6 +240,7 @@ impl MapData {
         }
     }
 
+    /// The number of regions.
     pub fn region_count(&self) -> usize {
         self.decoded.topology.regions.len()
     }

@@ -111,8 +111,12 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             .search()
             .unwrap_or_default()
             .contains("t=");
-        if !query_named || first.timeline == *asked || format!("own-{asked}") == first.timeline {
+        let named_it = |t: &str| t == asked || format!("own-{asked}") == t;
+        if !query_named || named_it(&first.timeline) {
             first.timeline = id.clone();
+        }
+        if first.compare.as_deref().is_some_and(named_it) {
+            first.compare = Some(id.clone());
         }
     }
     let moment = RwSignal::new(first);
@@ -478,6 +482,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     let link_with = {
         let data = data.clone();
         move |embed: bool| {
+            own.revision.track();
             let mut m = moment.get();
             m.embed = embed;
             own.link_to(&data, &m, &link_to(&m)).0
@@ -524,7 +529,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                 </div>
                 <YearSlider year=year on_change=on_year ticks=ticks divergence=divergence />
                 <div class="tools">
-                    <Search data=data.clone() corpus=loaded on_pick=on_pick />
+                    <Search data=data.clone() corpus=loaded on_pick=on_pick revision=own.revision />
                     <div class="tool-row">
                         <NamesPicker
                             value=names_in

@@ -42,6 +42,9 @@ pub fn Search(
     corpus: Signal<Option<Arc<Corpus>>>,
     /// Called with the moment of the chosen result.
     on_pick: Callback<Target>,
+    /// Counts the changes of the reader's own timelines (the index follows them).
+    #[prop(optional, into)]
+    revision: Signal<u64>,
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
@@ -52,6 +55,7 @@ pub fn Search(
         if !wanted.get() {
             return None;
         }
+        revision.track();
         let corpus = corpus.get().unwrap_or_default();
         Some(Index(Arc::new(build_index(&data, &corpus))))
     });

@@ -113,8 +113,9 @@ pub enum Change {
     Assign(Assignment),
     /// Deletes the record at this index of the timeline's records.
     Delete(usize),
-    /// Puts a record in place of the one at this index.
-    Replace(usize, Record),
+    /// Puts the records of an assignment in place of the record at this index (an edit of
+    /// that record: one step to undo).
+    Edit(usize, Assignment),
     /// New name, summary and point of divergence.
     Describe {
         name: String,
@@ -150,6 +151,37 @@ pub fn fork(
     let problems = check(atlas, &timeline, regions);
     if problems.is_empty() {
         Ok(timeline)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A new timeline made from one of the reader's own: a copy of its states and records on the
+/// same base, so that it stands alone (shared or downloaded, it needs no other timeline of the
+/// reader's). It diverges on `diverges` or on the copied timeline's first day, whichever is
+/// earlier.
+pub fn fork_copy(
+    atlas: &Atlas,
+    regions: &[&str],
+    parent: &Timeline,
+    name: &str,
+    summary: &str,
+    diverges: Date,
+) -> Result<Timeline, Vec<Problem>> {
+    let base = parent.base.as_deref().unwrap_or(&parent.id);
+    let first = parent
+        .diverges
+        .into_iter()
+        .chain(parent.records.iter().map(|r| r.from))
+        .min()
+        .map_or(diverges, |d| d.min(diverges));
+    let mut t = fork(atlas, regions, base, name, summary, first)?;
+    t.id = unique_id(&t.id, |id| atlas.timeline(id).is_ok() || id == parent.id);
+    t.states = parent.states.clone();
+    t.records = parent.records.clone();
+    let problems = check(atlas, &t, regions);
+    if problems.is_empty() {
+        Ok(t)
     } else {
         Err(problems)
     }
@@ -228,7 +260,20 @@ impl Draft {
 /// corpus when it has it; the rules here need only the map.
 pub fn check(atlas: &Atlas, timeline: &Timeline, regions: &[&str]) -> Vec<Problem> {
     let atlas = with_timeline(atlas, timeline.clone());
-    check_timeline(&atlas, &timeline.id, regions, None)
+    let mut problems = check_timeline(&atlas, &timeline.id, regions, None);
+    // Its file must open again.
+    let bytes = super::share::to_file(timeline).len();
+    if bytes > super::share::MAX_JSON_BYTES {
+        problems.push(Problem::new(
+            format!("timeline '{}'", timeline.id),
+            format!(
+                "its file would be {} KiB, more than the {} KiB a file may have",
+                bytes / 1024,
+                super::share::MAX_JSON_BYTES / 1024
+            ),
+        ));
+    }
+    problems
 }
 
 fn trimmed(text: &Option<String>) -> Option<String> {
@@ -242,66 +287,7 @@ fn trimmed(text: &Option<String>) -> Option<String> {
 fn changed(timeline: &Timeline, atlas: &Atlas, change: Change) -> Result<Timeline, Vec<Problem>> {
     let mut t = timeline.clone();
     match change {
-        Change::Assign(a) => {
-            if a.regions.is_empty() {
-                return Err(vec![Problem::new("", "no region is selected")]);
-            }
-            let holder = match a.holder {
-                Holder::Existing(id) => id,
-                Holder::New {
-                    name,
-                    local,
-                    colour,
-                } => {
-                    if !is_colour(&colour) {
-                        return Err(vec![Problem::new(
-                            "new state",
-                            format!("colour '{colour}' is not #rrggbb"),
-                        )]);
-                    }
-                    let with_self = with_timeline(atlas, t.clone());
-                    let id = unique_id(&slug(&name), |id| {
-                        matches!(with_self.state(&t.id, id), Ok(Some(_)))
-                    });
-                    t.states.push(State {
-                        id: id.clone(),
-                        name: name.trim().to_string(),
-                        local: trimmed(&local),
-                        colour,
-                    });
-                    id
-                }
-            };
-            let (passages, cite, confidence) = match a.evidence {
-                Evidence::Passage(p) => (vec![p], None, Confidence::Stated),
-                Evidence::Citation(c) if !c.trim().is_empty() => {
-                    (Vec::new(), Some(c.trim().to_string()), Confidence::Stated)
-                }
-                Evidence::Citation(_) | Evidence::None => (Vec::new(), None, Confidence::Invented),
-            };
-            let of = if a.status == Status::Part {
-                None
-            } else {
-                a.of.filter(|o| !o.is_empty())
-            };
-            let note = trimmed(&a.note);
-            for region in &a.regions {
-                // A record of the same region on the same day is replaced.
-                t.records
-                    .retain(|r| !(r.region == *region && r.from == a.from));
-                t.records.push(Record {
-                    region: region.clone(),
-                    holder: holder.clone(),
-                    status: a.status,
-                    of: of.clone(),
-                    from: a.from,
-                    note: note.clone(),
-                    passages: passages.clone(),
-                    cite: cite.clone(),
-                    confidence: Some(confidence),
-                });
-            }
-        }
+        Change::Assign(a) => assign(&mut t, atlas, a)?,
         Change::Delete(i) => {
             if i >= t.records.len() {
                 return Err(vec![Problem::new(
@@ -311,14 +297,15 @@ fn changed(timeline: &Timeline, atlas: &Atlas, change: Change) -> Result<Timelin
             }
             t.records.remove(i);
         }
-        Change::Replace(i, record) => {
-            let Some(slot) = t.records.get_mut(i) else {
+        Change::Edit(i, a) => {
+            if i >= t.records.len() {
                 return Err(vec![Problem::new(
                     format!("records[{i}]"),
                     "there is no such record",
                 )]);
-            };
-            *slot = record;
+            }
+            t.records.remove(i);
+            assign(&mut t, atlas, a)?;
         }
         Change::Describe {
             name,
@@ -330,27 +317,89 @@ fn changed(timeline: &Timeline, atlas: &Atlas, change: Change) -> Result<Timelin
             t.diverges = Some(diverges);
         }
     }
-    // Records in date order (stable, so a region's records keep theirs), and states no
-    // record names any longer dropped.
+    // Records in date order (stable, so a region's records keep theirs), and the states this
+    // timeline made that no record names any longer dropped (a state that redefines one of
+    // its base's stays: it recolours or renames the base's regions).
     t.records.sort_by_key(|r| r.from);
     let used = |id: &str| {
         t.records
             .iter()
             .any(|r| r.holder == id || r.of.as_deref() == Some(id))
     };
-    let states: Vec<State> = t.states.iter().filter(|s| used(&s.id)).cloned().collect();
+    let of_base = |id: &str| {
+        t.base
+            .as_deref()
+            .is_some_and(|b| matches!(atlas.state(b, id), Ok(Some(_))))
+    };
+    let states: Vec<State> = t
+        .states
+        .iter()
+        .filter(|s| used(&s.id) || of_base(&s.id))
+        .cloned()
+        .collect();
     t.states = states;
     Ok(t)
 }
 
-/// The records of a timeline as a reader reads them: what region, from when, who.
-pub fn describe(record: &Record, region_name: &str, holder_name: &str) -> String {
-    let how = match record.status {
-        Status::Part => String::new(),
-        s => format!(" ({})", s.label()),
+/// Gives the assignment's regions their new holder from its day on (a new state is defined).
+fn assign(t: &mut Timeline, atlas: &Atlas, a: Assignment) -> Result<(), Vec<Problem>> {
+    if a.regions.is_empty() {
+        return Err(vec![Problem::new("", "no region is selected")]);
+    }
+    let holder = match a.holder {
+        Holder::Existing(id) => id,
+        Holder::New {
+            name,
+            local,
+            colour,
+        } => {
+            if !is_colour(&colour) {
+                return Err(vec![Problem::new(
+                    "new state",
+                    format!("colour '{colour}' is not #rrggbb"),
+                )]);
+            }
+            let with_self = with_timeline(atlas, t.clone());
+            let id = unique_id(&slug(&name), |id| {
+                matches!(with_self.state(&t.id, id), Ok(Some(_)))
+            });
+            t.states.push(State {
+                id: id.clone(),
+                name: name.trim().to_string(),
+                local: trimmed(&local),
+                colour,
+            });
+            id
+        }
     };
-    format!(
-        "{region_name}: {holder_name}{how} from {}",
-        record.from.long()
-    )
+    let (passages, cite, confidence) = match a.evidence {
+        Evidence::Passage(p) => (vec![p], None, Confidence::Stated),
+        Evidence::Citation(c) if !c.trim().is_empty() => {
+            (Vec::new(), Some(c.trim().to_string()), Confidence::Stated)
+        }
+        Evidence::Citation(_) | Evidence::None => (Vec::new(), None, Confidence::Invented),
+    };
+    let of = if a.status == Status::Part {
+        None
+    } else {
+        a.of.filter(|o| !o.is_empty())
+    };
+    let note = trimmed(&a.note);
+    for region in &a.regions {
+        // A record of the same region on the same day is replaced.
+        t.records
+            .retain(|r| !(r.region == *region && r.from == a.from));
+        t.records.push(Record {
+            region: region.clone(),
+            holder: holder.clone(),
+            status: a.status,
+            of: of.clone(),
+            from: a.from,
+            note: note.clone(),
+            passages: passages.clone(),
+            cite: cite.clone(),
+            confidence: Some(confidence),
+        });
+    }
+    Ok(())
 }

@@ -1,5 +1,7 @@
 //! The regions of a state dissolved into its outline, and a map as GeoJSON (one feature per
-//! state), for the page's download and for `atlas export` alike.
+//! state, with the properties `atlas export` writes), for the page's download. (`atlas export`
+//! unions the regions with the `geo` crate instead, which also mends the few self-crossing
+//! rings of simplified islands; `tests/dissolve.rs` holds the two to the same land.)
 //!
 //! Neighbouring regions share their border arcs exactly (the topology stores each once), so a
 //! dissolve needs no polygon clipping: the arcs used by two regions of the state are inside it
@@ -69,7 +71,7 @@ pub fn dissolve(decoded: &Decoded, regions: &[usize]) -> Vec<Polygon> {
     let holes = holes.into_iter().filter(|h| big(h));
     let mut polygons: Vec<Polygon> = exteriors.into_iter().map(|e| vec![e]).collect();
     for hole in holes {
-        // A point inside the hole, off its boundary: the middle of its first edge, nudged.
+        // A point of the hole's boundary to place it by: the middle of its first edge.
         let inside = |ring: &[Point]| {
             let (a, b) = (hole[0], hole[1]);
             in_ring(
@@ -229,8 +231,8 @@ pub fn map_geojson(
     let regions = &decoded.topology.regions;
     let areas: Vec<f64> = regions.iter().map(|r| r.area_km2).collect();
     let sources = atlas
-        .timeline(&maps.timeline)
-        .map(|t| t.sources.clone())
+        .sources(&maps.timeline)
+        .map(<[String]>::to_vec)
         .unwrap_or_default();
     let mut states = state.states_on_map(&areas);
     states.sort_by(|a, b| maps.states[a.state].id.cmp(&maps.states[b.state].id));

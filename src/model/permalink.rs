@@ -306,8 +306,8 @@ impl Moment {
         }
     }
 
-    /// The canonical query, with a leading `?`; keys in the order t, y, c, cy, r, v, n (`n`
-    /// only for local names).
+    /// The canonical query, with a leading `?`; keys in the order t, y, c, cy, r, v, n, read,
+    /// embed (`n` only for local names, `embed` only for the compact view).
     pub fn to_query(&self) -> String {
         let mut q = format!("?t={}&y={}", encode(&self.timeline), self.year);
         if let Some(c) = &self.compare {

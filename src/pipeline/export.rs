@@ -29,7 +29,7 @@ fn to_lon_lat(decoded: &Decoded, c: Coord<f64>) -> Coord<f64> {
 /// map is that small, since the pipeline leaves out islands under 15 km²).
 fn without_slivers(shape: MultiPolygon<f64>, unit_m: f64) -> MultiPolygon<f64> {
     use geo::Area;
-    let min = 2.0e6 / (unit_m * unit_m);
+    let min = crate::model::dissolve::SLIVER_M2 / (unit_m * unit_m);
     let big =
         |ring: &geo::LineString<f64>| Polygon::new(ring.clone(), Vec::new()).unsigned_area() >= min;
     MultiPolygon(
@@ -77,8 +77,8 @@ pub fn export_map(
     let regions = &decoded.topology.regions;
     let areas: Vec<f64> = regions.iter().map(|r| r.area_km2).collect();
     let sources = atlas
-        .timeline(&maps.timeline)
-        .map(|t| t.sources.clone())
+        .sources(&maps.timeline)
+        .map(<[String]>::to_vec)
         .unwrap_or_default();
     let mut states = state.states_on_map(&areas);
     states.sort_by(|a, b| maps.states[a.state].id.cmp(&maps.states[b.state].id));

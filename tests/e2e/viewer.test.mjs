@@ -341,6 +341,12 @@ test("Read with the map: the text beside the map, which follows the passage at t
   const along2 = again.getByRole("complementary", { name: "Read with the map" });
   await along2.locator("p.current").waitFor();
   assert.equal(await along2.locator("p.current").getAttribute("data-read-passage"), "000-010");
+  // ... scrolled so that the passage stands at the reading line.
+  const offset = await along2.locator('[data-read-passage="000-010"]').evaluate((p) => {
+    const box = p.closest(".read-text").getBoundingClientRect();
+    return p.getBoundingClientRect().top - (box.top + box.height / 3);
+  });
+  assert.ok(Math.abs(offset) < 12, `the passage is ${offset} px from the reading line`);
   // A passage the texts do not have is set aside with a notice.
   const bad = await openPage(env.browser, `${env.site.url}/?t=real&y=1930&read=999-999`);
   await bad.getByRole("status", { name: "Link notice" }).getByText(/read=999-999/).waitFor();

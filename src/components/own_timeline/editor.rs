@@ -15,18 +15,6 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-fn region_name_of(data: &MapData) -> impl Fn(&str) -> String + '_ {
-    move |id: &str| {
-        data.decoded.region_index(id).map_or(id.to_string(), |i| {
-            data.decoded.topology.regions[i].en.clone()
-        })
-    }
-}
-
-fn assignment_regions(ids: &[String], name: &impl Fn(&str) -> String) -> String {
-    ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(", ")
-}
-
 fn status_of(value: &str) -> Status {
     match value {
         "occupied" => Status::Occupied,
@@ -149,11 +137,41 @@ pub fn Editor(
     let cite = RwSignal::new(String::new());
     let passage = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<usize>);
+    // The record being edited is named by its index: any change of the records (an undo, a
+    // redo) or of the timeline shown ends the edit.
+    Effect::new(move |_| {
+        own.revision.track();
+        timeline.track();
+        editing.set(None);
+    });
     let problems = RwSignal::new(Vec::<String>::new());
     let done = RwSignal::new(String::new());
+    // What was said of the last change goes once other regions are picked.
+    Effect::new(move |_| {
+        picked.track();
+        done.set(String::new());
+    });
+    // The state the first picked region belongs to on the map, to pick all of it at once.
+    let whole_state = Memo::new({
+        let data = data.clone();
+        move |_| {
+            let first = picked.with(|p| p.first().and_then(|id| data.decoded.region_index(id)))?;
+            states.with(|s| {
+                let s = s.iter().find(|s| s.parts.contains(&first))?;
+                let ids: Vec<String> = s
+                    .parts
+                    .iter()
+                    .filter_map(|&i| data.decoded.topology.regions.get(i).map(|r| r.id.clone()))
+                    .collect();
+                let all_in = picked.with(|p| ids.iter().all(|id| p.contains(id)));
+                (ids.len() > 1 && !all_in).then(|| (s.name.clone(), ids))
+            })
+        }
+    });
     let share_link = RwSignal::new(String::new());
 
-    let states = Memo::new({
+    // The states a record may name: the timeline's and its base's.
+    let holders = Memo::new({
         let data = data.clone();
         move |_| {
             own.revision.track();
@@ -168,16 +186,19 @@ pub fn Editor(
             })
         }
     };
-    let picked_names = {
+    // "Bavaria, Baden and Württemberg".
+    let picked_list = {
         let region_name = region_name.clone();
-        move || {
-            picked
-                .get()
-                .iter()
+        move |ids: &[String]| {
+            ids.iter()
                 .map(|id| region_name(id))
                 .collect::<Vec<_>>()
                 .join(", ")
         }
+    };
+    let picked_names = {
+        let picked_list = picked_list.clone();
+        move || picked.with(|p| picked_list(p))
     };
     // Passages about the picked regions, for evidence.
     let passages = Memo::new(move |_| {
@@ -249,23 +270,14 @@ pub fn Editor(
             let id = timeline.get_untracked();
             let result = match editing.get_untracked() {
                 // An edit is one step: the old record goes, the new one comes.
-                Some(i) => own.apply(&data, &id, Change::Delete(i)).and_then(|()| {
-                    match own.apply(&data, &id, Change::Assign(assignment)) {
-                        Ok(()) => Ok(()),
-                        Err(p) => {
-                            own.step_back(&data, &id, true);
-                            Err(p)
-                        }
-                    }
-                }),
+                Some(i) => own.apply(&data, &id, Change::Edit(i, assignment)),
                 None => own.apply(&data, &id, Change::Assign(assignment)),
             };
             match result {
                 Ok(()) => {
                     problems.set(Vec::new());
                     editing.set(None);
-                    let regions =
-                        assignment_regions(&picked.get_untracked(), &region_name_of(&data));
+                    let regions = picked_list(&picked.get_untracked());
                     done.set(format!("Changed: {regions} from {}.", from.long()));
                     // A new state is now in the list: the next change may give it more.
                     let made = own.drafts.with_untracked(|d| {
@@ -283,7 +295,8 @@ pub fn Editor(
                     new_local.set(String::new());
                     colour_chosen.set(false);
                     note.set(String::new());
-                    from_typed.set(false);
+                    cite.set(String::new());
+                    passage.set(String::new());
                     // The map shows the end of a year: a change made in another year is shown
                     // by moving the slider to it.
                     if from.year != year.get_untracked() {
@@ -400,6 +413,14 @@ pub fn Editor(
             let Some(d) = draft.get_untracked() else {
                 return;
             };
+            let children = own.resting_on(&d.timeline.id);
+            if !children.is_empty() {
+                problems.set(vec![format!(
+                    "Your timelines {} rest on this one: delete them first.",
+                    children.join(", ")
+                )]);
+                return;
+            }
             let sure = window()
                 .confirm_with_message(&format!(
                     "Delete your timeline '{}' from this browser? Download it first to keep a copy.",
@@ -521,9 +542,25 @@ pub fn Editor(
                     <input type="checkbox" prop:checked=move || pick_several.get() on:change=move |ev| pick_several.set(event_target_checked(&ev)) />
                     "Pick several: each click on the map adds or removes a region"
                 </label>
+                {move || whole_state.get().map(|(name, ids)| {
+                    let n = ids.len();
+                    view! {
+                        <button type="button" class="pick-state" on:click=move |_| {
+                            picked.update(|p| {
+                                for id in &ids {
+                                    if !p.contains(id) {
+                                        p.push(id.clone());
+                                    }
+                                }
+                            })
+                        }>
+                            {format!("Pick all of {name} ({n} regions)")}
+                        </button>
+                    }
+                })}
                 <p class="picked" aria-live="polite">
                     {move || if picked.with(Vec::is_empty) {
-                        "Click a region on the map to change it; shift-click to pick more, or hold Shift and drag a rectangle over them.".to_string()
+                        "Click a region on the map to change it. For several: tick Pick several, or shift-click, or hold Shift and drag a rectangle.".to_string()
                     } else {
                         format!("Regions: {}", picked_names())
                     }}
@@ -537,7 +574,7 @@ pub fn Editor(
                     <label for="own-holder">"Held by"</label>
                     <select id="own-holder" name="holder" prop:value=move || holder.get() on:change=move |ev| holder.set(event_target_value(&ev))>
                         <option value="new" selected=move || holder.get() == "new">"A new state…"</option>
-                        {move || states.get().into_iter().map(|(id, name)| {
+                        {move || holders.get().into_iter().map(|(id, name)| {
                             let selected = { let id = id.clone(); move || holder.get() == id };
                             view! { <option value=id selected=selected>{name}</option> }
                         }).collect_view()}
@@ -577,7 +614,7 @@ pub fn Editor(
                         <label for="own-of">{move || of_label(status_of(&status.get()))}</label>
                         <select id="own-of" name="of" prop:value=move || of.get() on:change=move |ev| of.set(event_target_value(&ev))>
                             <option value="">"—"</option>
-                            {move || states.get().into_iter().map(|(id, name)| {
+                            {move || holders.get().into_iter().map(|(id, name)| {
                                 let selected = { let id = id.clone(); move || of.get() == id };
                                 view! { <option value=id selected=selected>{name}</option> }
                             }).collect_view()}

@@ -3,7 +3,7 @@
 use super::read_file;
 use crate::data::MapData;
 use crate::model::atlas::Timeline;
-use crate::model::authoring::fork;
+use crate::model::authoring::{fork, fork_copy};
 use crate::model::date::Date;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -41,14 +41,28 @@ pub fn MakeYourOwn(
             }
         };
         let base = shown.get_untracked().0;
-        match fork(
-            &data.atlas(),
-            &data.region_ids(),
-            &base,
-            &name.get_untracked(),
-            &summary.get_untracked(),
-            d,
-        ) {
+        let atlas = data.atlas();
+        // A copy of one of the reader's own timelines stands alone on its base, so that it
+        // can be shared and kept without the other.
+        let made = match atlas.timeline(&base) {
+            Ok(parent) if data.built.timeline(&base).is_err() => fork_copy(
+                &atlas,
+                &data.region_ids(),
+                parent,
+                &name.get_untracked(),
+                &summary.get_untracked(),
+                d,
+            ),
+            _ => fork(
+                &atlas,
+                &data.region_ids(),
+                &base,
+                &name.get_untracked(),
+                &summary.get_untracked(),
+                d,
+            ),
+        };
+        match made {
             Ok(t) => {
                 open.set(false);
                 name.set(String::new());

@@ -92,6 +92,10 @@ impl Own {
                     ));
                 }
             }
+        } else {
+            problems.push(
+                "This browser keeps nothing for this page (private browsing, or site data turned off): timelines you make here are lost when the page closes, so download them to keep them.".into(),
+            );
         }
         data.set_own(drafts.iter().map(|d| d.timeline.clone()).collect());
         Own {
@@ -128,6 +132,15 @@ impl Own {
                 )),
             ),
         }
+    }
+
+    /// Whether a timeline id is in use: by a timeline on the page, or by one kept in the
+    /// browser that could not be opened (kept as it was, and not to be overwritten).
+    pub fn taken(&self, data: &MapData, id: &str) -> bool {
+        data.atlas().timeline(id).is_ok()
+            || storage()
+                .and_then(|s| s.get_item(&format!("{STORAGE_PREFIX}{id}")).ok().flatten())
+                .is_some()
     }
 
     /// Whether `id` is one of the reader's timelines.
@@ -189,12 +202,26 @@ impl Own {
     }
 
     /// Adds a new timeline; returns its id.
-    pub fn add(&self, data: &MapData, timeline: Timeline) -> String {
+    pub fn add(&self, data: &MapData, mut timeline: Timeline) -> String {
+        if self.taken(data, &timeline.id) {
+            timeline.id =
+                crate::model::authoring::unique_id(&timeline.id, |id| self.taken(data, id));
+        }
         let id = timeline.id.clone();
         self.drafts
             .update_untracked(|d| d.push(Draft::new(timeline)));
         self.changed(data, std::slice::from_ref(&id));
         id
+    }
+
+    /// The reader's timelines that rest on `id` (which must not go while they do).
+    pub fn resting_on(&self, id: &str) -> Vec<String> {
+        self.drafts.with_untracked(|d| {
+            d.iter()
+                .filter(|d| d.timeline.base.as_deref() == Some(id))
+                .map(|d| d.timeline.name.clone())
+                .collect()
+        })
     }
 
     /// Forgets the timeline `id`, in the page and in the browser.
@@ -224,8 +251,8 @@ impl Own {
             }
         }
         let mut renamed = None;
-        if atlas.timeline(&t.id).is_ok() {
-            let id = crate::model::authoring::unique_id(&t.id, |id| atlas.timeline(id).is_ok());
+        if self.taken(data, &t.id) {
+            let id = crate::model::authoring::unique_id(&t.id, |id| self.taken(data, id));
             renamed = Some(format!(
                 "You already have a different timeline with the id '{}'; the one from {what} is opened beside it as '{id}'.",
                 t.id
