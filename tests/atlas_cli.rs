@@ -729,5 +729,48 @@ fn validate_checks_a_single_timeline_file_and_names_its_broken_records() {
     let (ok, out, _) = atlas(&["validate", "--timeline", path.to_str().unwrap()]);
     assert!(!ok);
     assert!(out.contains("not JSON"), "{out}");
+
+    // Put into the data's timelines, the file is part of the next build.
+    let data = dir.join("geodata");
+    copy_dir(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/geodata")),
+        &data,
+    );
+    std::fs::write(
+        data.join("authored/timelines/own-danube.json"),
+        good.to_string(),
+    )
+    .unwrap();
+    let d = data.to_str().unwrap();
+    let (ok, out, err) = atlas(&["build", "--text-only", "--data", d]);
+    assert!(ok, "{out}{err}");
+    let (ok, out, err) = atlas(&["validate", "--data", d]);
+    assert!(ok, "{out}{err}");
+    let (ok, out, err) = atlas(&[
+        "owner",
+        "--timeline",
+        "own-danube",
+        "--date",
+        "1925-03-01",
+        "--at",
+        "11.58,48.14",
+        "--data",
+        d,
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("\"danubian-federation\""), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
