@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use std::sync::OnceLock;
 use uchronia::model::atlas::{Atlas, AtlasFile, Status, Timeline};
 use uchronia::model::authoring::{
-    fork, fork_copy, slug, Assignment, Change, Draft, Evidence, Holder, PALETTE,
+    changes, fork, fork_copy, slug, Assignment, Change, Draft, Evidence, Holder, PALETTE,
 };
 use uchronia::model::date::Date;
 use uchronia::model::rules::{check_timeline, with_timeline, Problem};
@@ -177,14 +177,18 @@ fn undo_brings_back_a_deleted_record_and_redo_deletes_it_again() {
         .iter()
         .position(|r| r.region == "bavaria")
         .unwrap();
-    draft.apply(atlas(), &regions(), Change::Delete(i)).unwrap();
+    draft
+        .apply(atlas(), &regions(), Change::Delete(vec![i]))
+        .unwrap();
     assert_eq!(holder(&draft.timeline, "bavaria", "1926-12-31"), "germany");
     assert!(draft.undo());
     assert_eq!(draft.timeline, before);
     assert!(draft.redo());
     assert_eq!(draft.timeline.records.len(), 1);
     // Deleting the last record of a new state drops the state; undo restores both.
-    draft.apply(atlas(), &regions(), Change::Delete(0)).unwrap();
+    draft
+        .apply(atlas(), &regions(), Change::Delete(vec![0]))
+        .unwrap();
     assert!(draft.timeline.states.is_empty());
     assert!(draft.undo());
     assert_eq!(draft.timeline.states.len(), 1);
@@ -283,7 +287,7 @@ fn a_change_that_breaks_a_rule_is_refused_and_changes_nothing() {
             ),
             "not #rrggbb",
         ),
-        (Change::Delete(99), "no such record"),
+        (Change::Delete(vec![99]), "no such record"),
         (
             Change::Describe {
                 name: " ".into(),
@@ -454,7 +458,7 @@ fn an_edit_of_a_record_is_one_step_and_a_refused_edit_changes_nothing() {
         .unwrap();
     let edit = |from: &str| {
         Change::Edit(
-            i,
+            vec![i],
             Assignment {
                 regions: vec!["bavaria".into()],
                 from: day(from),
@@ -488,13 +492,47 @@ fn an_edit_of_a_record_is_one_step_and_a_refused_edit_changes_nothing() {
 }
 
 #[test]
+fn the_records_of_one_assignment_are_one_change_to_list_edit_and_delete() {
+    let mut draft = danubian_draft();
+    assert_eq!(
+        changes(&draft.timeline),
+        vec![vec![0, 1]],
+        "two regions, one change"
+    );
+    let give = |region: &str, from: &str| {
+        Change::Assign(Assignment {
+            regions: vec![region.into()],
+            from: day(from),
+            holder: Holder::Existing("france".into()),
+            status: Status::Occupied,
+            of: Some("danubian-federation".into()),
+            note: None,
+            evidence: Evidence::None,
+        })
+    };
+    draft
+        .apply(atlas(), &regions(), give("bavaria", "1930-01-01"))
+        .unwrap();
+    assert_eq!(changes(&draft.timeline), vec![vec![0, 1], vec![2]]);
+    // Deleting the first change takes both its records, in one step.
+    draft
+        .apply(atlas(), &regions(), Change::Delete(vec![0, 1]))
+        .unwrap();
+    assert_eq!(draft.timeline.records.len(), 1);
+    assert!(draft.undo());
+    assert_eq!(draft.timeline.records.len(), 3);
+}
+
+#[test]
 fn a_state_that_redefines_the_base_s_is_kept_when_no_record_names_it() {
     let mut draft = danubian_draft();
     // A timeline (opened from a file) that recolours real history's Germany.
     let mut germany = atlas().state("real", "germany").unwrap().unwrap().clone();
     germany.colour = "#123456".into();
     draft.timeline.states.push(germany);
-    draft.apply(atlas(), &regions(), Change::Delete(0)).unwrap();
+    draft
+        .apply(atlas(), &regions(), Change::Delete(vec![0]))
+        .unwrap();
     assert!(draft
         .timeline
         .states

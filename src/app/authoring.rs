@@ -3,7 +3,7 @@
 
 use super::url::{HistoryMode, Steps};
 use crate::components::map::BoxSelect;
-use crate::components::own_timeline::{read_file, timeline_in_fragment, Own};
+use crate::components::own_timeline::{read_file, timeline_in_fragment, Own, STORAGE_PREFIX};
 use crate::data::MapData;
 use crate::model::atlas::Timeline;
 use crate::model::passages::Corpus;
@@ -202,4 +202,21 @@ pub fn file_handlers(
         on_drop.remove();
     });
     (on_create, on_open)
+}
+
+/// Another tab of this browser that changes the reader's timelines is not followed (an edit
+/// here would overwrite it): the reader is told, and a reload shows the changes.
+pub fn watch_other_tabs(own: Own) {
+    let listener = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        let ours = ev.key().is_none_or(|k| k.starts_with(STORAGE_PREFIX));
+        if ours {
+            own.problems.update(|p| {
+                let said = "Your timelines were changed in another tab of this browser: reload this page to see them (a change made here first would overwrite them).";
+                if !p.iter().any(|m| m == said) {
+                    p.push(said.to_string());
+                }
+            });
+        }
+    });
+    on_cleanup(move || listener.remove());
 }

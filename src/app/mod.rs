@@ -32,7 +32,7 @@ mod authoring;
 mod reading;
 mod url;
 
-use authoring::{file_handlers, open_shared, picking, Picking};
+use authoring::{file_handlers, open_shared, picking, watch_other_tabs, Picking};
 use reading::{reading, Reading};
 use url::{against_corpus, against_data, camera_of, timeline_ids, view_of};
 pub use url::{link_to, moment_from_location, write_url, HistoryMode, Steps};
@@ -100,6 +100,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     // The reader's own timelines, kept in the browser, and the one a shared link carries.
     let own = Own::load(&data);
     let from_link = open_shared(&data, own);
+    watch_other_tabs(own);
     let Parsed {
         moment: mut first,
         ignored: first_ignored,

@@ -111,11 +111,11 @@ pub struct Assignment {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     Assign(Assignment),
-    /// Deletes the record at this index of the timeline's records.
-    Delete(usize),
-    /// Puts the records of an assignment in place of the record at this index (an edit of
-    /// that record: one step to undo).
-    Edit(usize, Assignment),
+    /// Deletes the records at these indices of the timeline's records (one step to undo).
+    Delete(Vec<usize>),
+    /// Puts the records of an assignment in place of the records at these indices (an edit of
+    /// them: one step to undo).
+    Edit(Vec<usize>, Assignment),
     /// New name, summary and point of divergence.
     Describe {
         name: String,
@@ -288,23 +288,9 @@ fn changed(timeline: &Timeline, atlas: &Atlas, change: Change) -> Result<Timelin
     let mut t = timeline.clone();
     match change {
         Change::Assign(a) => assign(&mut t, atlas, a)?,
-        Change::Delete(i) => {
-            if i >= t.records.len() {
-                return Err(vec![Problem::new(
-                    format!("records[{i}]"),
-                    "there is no such record",
-                )]);
-            }
-            t.records.remove(i);
-        }
-        Change::Edit(i, a) => {
-            if i >= t.records.len() {
-                return Err(vec![Problem::new(
-                    format!("records[{i}]"),
-                    "there is no such record",
-                )]);
-            }
-            t.records.remove(i);
+        Change::Delete(indices) => remove(&mut t, &indices)?,
+        Change::Edit(indices, a) => {
+            remove(&mut t, &indices)?;
             assign(&mut t, atlas, a)?;
         }
         Change::Describe {
@@ -339,6 +325,49 @@ fn changed(timeline: &Timeline, atlas: &Atlas, change: Change) -> Result<Timelin
         .collect();
     t.states = states;
     Ok(t)
+}
+
+/// Removes the records at `indices` (each at most once).
+fn remove(t: &mut Timeline, indices: &[usize]) -> Result<(), Vec<Problem>> {
+    if let Some(i) = indices.iter().find(|&&i| i >= t.records.len()) {
+        return Err(vec![Problem::new(
+            format!("records[{i}]"),
+            "there is no such record",
+        )]);
+    }
+    if indices.is_empty() {
+        return Err(vec![Problem::new("", "no record is chosen")]);
+    }
+    let mut k = 0;
+    t.records.retain(|_| {
+        k += 1;
+        !indices.contains(&(k - 1))
+    });
+    Ok(())
+}
+
+/// The records of a timeline as the changes that made them: runs of records on the same day
+/// with the same holder, status, overlord, note and evidence (one assignment of several
+/// regions), as lists of indices.
+pub fn changes(t: &Timeline) -> Vec<Vec<usize>> {
+    let same = |a: &Record, b: &Record| {
+        a.from == b.from
+            && a.holder == b.holder
+            && a.status == b.status
+            && a.of == b.of
+            && a.note == b.note
+            && a.cite == b.cite
+            && a.passages == b.passages
+            && a.confidence == b.confidence
+    };
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, r) in t.records.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if same(&t.records[g[0]], r) => g.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
 }
 
 /// Gives the assignment's regions their new holder from its day on (a new state is defined).

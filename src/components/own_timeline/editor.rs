@@ -6,7 +6,7 @@ use crate::components::map::scene::ShownState;
 use crate::data::MapData;
 use crate::model::atlas::{Atlas, Status};
 use crate::model::authoring::{
-    distinct_colour, Assignment, Change, Draft, Evidence, Holder, PALETTE,
+    changes, distinct_colour, Assignment, Change, Draft, Evidence, Holder, PALETTE,
 };
 use crate::model::date::Date;
 use crate::model::passages::Corpus;
@@ -136,7 +136,7 @@ pub fn Editor(
     let evidence = RwSignal::new("cite".to_string());
     let cite = RwSignal::new(String::new());
     let passage = RwSignal::new(String::new());
-    let editing = RwSignal::new(None::<usize>);
+    let editing = RwSignal::new(None::<Vec<usize>>);
     // The record being edited is named by its index: any change of the records (an undo, a
     // redo) or of the timeline shown ends the edit.
     Effect::new(move |_| {
@@ -270,7 +270,7 @@ pub fn Editor(
             let id = timeline.get_untracked();
             let result = match editing.get_untracked() {
                 // An edit is one step: the old record goes, the new one comes.
-                Some(i) => own.apply(&data, &id, Change::Edit(i, assignment)),
+                Some(indices) => own.apply(&data, &id, Change::Edit(indices, assignment)),
                 None => own.apply(&data, &id, Change::Assign(assignment)),
             };
             match result {
@@ -307,75 +307,86 @@ pub fn Editor(
             }
         }
     };
+    // The records as the changes that made them: "Bavaria, Baden and Württemberg: Danubian
+    // Federation from 1 March 1925".
     let records = Memo::new({
         let region_name = region_name.clone();
         let data = data.clone();
         move |_| {
             let atlas = data.atlas();
             draft.with(|d| {
-                d.as_ref()
-                    .map(|d| {
-                        d.timeline
-                            .records
+                let Some(d) = d.as_ref() else {
+                    return Vec::new();
+                };
+                let t = &d.timeline;
+                changes(t)
+                    .into_iter()
+                    .map(|indices| {
+                        let r = &t.records[indices[0]];
+                        let holder = atlas
+                            .state(&t.id, &r.holder)
+                            .ok()
+                            .flatten()
+                            .map_or(r.holder.clone(), |s| s.name.clone());
+                        let how = match r.status {
+                            Status::Part => String::new(),
+                            s => format!(" ({})", s.label()),
+                        };
+                        let regions: Vec<String> = indices
                             .iter()
-                            .enumerate()
-                            .map(|(i, r)| {
-                                let holder = atlas
-                                    .state(&d.timeline.id, &r.holder)
-                                    .ok()
-                                    .flatten()
-                                    .map_or(r.holder.clone(), |s| s.name.clone());
-                                let how = match r.status {
-                                    Status::Part => String::new(),
-                                    s => format!(" ({})", s.label()),
-                                };
-                                let source = match (&r.cite, r.passages.first()) {
-                                    (Some(c), _) => format!("source: {c}"),
-                                    (None, Some(p)) => format!("passage {p}"),
-                                    (None, None) => "no source: your invention".to_string(),
-                                };
-                                (
-                                    i,
-                                    format!(
-                                        "{}: {holder}{how} from {}",
-                                        region_name(&r.region),
-                                        r.from.long()
-                                    ),
-                                    source,
-                                    r.clone(),
-                                )
-                            })
-                            .collect::<Vec<_>>()
+                            .map(|&i| region_name(&t.records[i].region))
+                            .collect();
+                        let source = match (&r.cite, r.passages.first()) {
+                            (Some(c), _) => format!("source: {c}"),
+                            (None, Some(p)) => format!("passage {p}"),
+                            (None, None) => "no source: your invention".to_string(),
+                        };
+                        let about = match &r.note {
+                            Some(n) => format!("{n} · {source}"),
+                            None => source,
+                        };
+                        let text = format!(
+                            "{}: {holder}{how} from {}",
+                            regions.join(", "),
+                            r.from.long()
+                        );
+                        let picked: Vec<String> = indices
+                            .iter()
+                            .map(|&i| t.records[i].region.clone())
+                            .collect();
+                        (indices, text, about, r.clone(), picked)
                     })
-                    .unwrap_or_default()
+                    .collect::<Vec<_>>()
             })
         }
     });
-    let edit_record = move |i: usize, r: crate::model::atlas::Record| {
-        editing.set(Some(i));
-        picked.set(vec![r.region.clone()]);
-        from.set(r.from.to_string());
-        holder.set(r.holder.clone());
-        status.set(r.status.label().to_string());
-        of.set(r.of.clone().unwrap_or_default());
-        note.set(r.note.clone().unwrap_or_default());
-        match (&r.cite, r.passages.first()) {
-            (Some(c), _) => {
-                evidence.set("cite".into());
-                cite.set(c.clone());
+    let edit_record =
+        move |indices: Vec<usize>, r: crate::model::atlas::Record, regions: Vec<String>| {
+            editing.set(Some(indices));
+            picked.set(regions);
+            from.set(r.from.to_string());
+            from_typed.set(true);
+            holder.set(r.holder.clone());
+            status.set(r.status.label().to_string());
+            of.set(r.of.clone().unwrap_or_default());
+            note.set(r.note.clone().unwrap_or_default());
+            match (&r.cite, r.passages.first()) {
+                (Some(c), _) => {
+                    evidence.set("cite".into());
+                    cite.set(c.clone());
+                }
+                (None, Some(p)) => {
+                    evidence.set("passage".into());
+                    passage.set(p.clone());
+                }
+                _ => evidence.set("none".into()),
             }
-            (None, Some(p)) => {
-                evidence.set("passage".into());
-                passage.set(p.clone());
-            }
-            _ => evidence.set("none".into()),
-        }
-    };
+        };
     let delete_record = {
         let data = data.clone();
-        move |i: usize| {
+        move |indices: Vec<usize>| {
             let id = timeline.get_untracked();
-            if let Err(p) = own.apply(&data, &id, Change::Delete(i)) {
+            if let Err(p) = own.apply(&data, &id, Change::Delete(indices)) {
                 problems.set(p.iter().map(ToString::to_string).collect());
             }
             editing.set(None);
@@ -662,14 +673,15 @@ pub fn Editor(
             <ol class="own-records">
                 {move || {
                     let delete_record = delete_record.clone();
-                    records.get().into_iter().map(move |(i, text, source, r)| {
+                    records.get().into_iter().map(move |(indices, text, about, r, regions)| {
                         let delete_record = delete_record.clone();
+                        let again = indices.clone();
                         view! {
                             <li>
                                 <span class="what">{text}</span>
-                                <span class="source">{source}</span>
-                                <button type="button" class="edit-record" on:click=move |_| edit_record(i, r.clone())>"Edit"</button>
-                                <button type="button" class="delete-record" on:click=move |_| delete_record(i)>"Delete"</button>
+                                <span class="source">{about}</span>
+                                <button type="button" class="edit-record" on:click=move |_| edit_record(indices.clone(), r.clone(), regions.clone())>"Edit"</button>
+                                <button type="button" class="delete-record" on:click=move |_| delete_record(again.clone())>"Delete"</button>
                             </li>
                         }
                     }).collect_view()

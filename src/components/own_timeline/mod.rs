@@ -19,7 +19,7 @@ use crate::model::share;
 use leptos::prelude::*;
 
 /// Where the browser keeps each own timeline: this prefix and its id.
-const STORAGE_PREFIX: &str = "uchronia-timeline:";
+pub const STORAGE_PREFIX: &str = "uchronia-timeline:";
 
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
