@@ -10,6 +10,7 @@ use uchronia::model::atlas::{Atlas, AtlasFile};
 use uchronia::model::dissolve::{dissolve, map_geojson};
 use uchronia::model::map_state::TimelineMaps;
 use uchronia::model::topology::{ring_area2, Decoded, Point, Topology};
+use uchronia::pipeline::export::region_ids;
 
 fn built() -> &'static (Decoded, Atlas) {
     static BUILT: OnceLock<(Decoded, Atlas)> = OnceLock::new();
@@ -38,12 +39,7 @@ fn shape(polygons: &[Vec<Vec<Point>>]) -> MultiPolygon<f64> {
 #[test]
 fn each_state_dissolves_to_the_union_of_its_regions() {
     let (decoded, atlas) = built();
-    let ids: Vec<&str> = decoded
-        .topology
-        .regions
-        .iter()
-        .map(|r| r.id.as_str())
-        .collect();
+    let ids = region_ids(decoded);
     let unit2 = decoded.topology.unit_m.powi(2);
     let mut compared = 0;
     for (timeline, year) in [
@@ -116,12 +112,7 @@ fn each_state_dissolves_to_the_union_of_its_regions() {
 #[test]
 fn the_geojson_is_rfc_7946_with_one_feature_per_state() {
     let (decoded, atlas) = built();
-    let ids: Vec<&str> = decoded
-        .topology
-        .regions
-        .iter()
-        .map(|r| r.id.as_str())
-        .collect();
+    let ids = region_ids(decoded);
     let maps = TimelineMaps::new(atlas, "real", &ids).unwrap();
     let fc = map_geojson(decoded, atlas, &maps, maps.year(1930));
     let parsed: geojson::FeatureCollection =
@@ -156,12 +147,7 @@ fn the_geojson_is_rfc_7946_with_one_feature_per_state() {
 #[test]
 fn the_page_s_geojson_has_the_features_and_properties_of_atlas_export() {
     let (decoded, atlas) = built();
-    let ids: Vec<&str> = decoded
-        .topology
-        .regions
-        .iter()
-        .map(|r| r.id.as_str())
-        .collect();
+    let ids = region_ids(decoded);
     for (timeline, year) in [("real", 1938), ("rosas-reich", 1920)] {
         let maps = TimelineMaps::new(atlas, timeline, &ids).unwrap();
         let page = map_geojson(decoded, atlas, &maps, maps.year(year));

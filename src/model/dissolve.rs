@@ -12,7 +12,7 @@
 use super::atlas::Atlas;
 use super::map_state::{MapState, TimelineMaps};
 use super::topology::{arc_index, in_ring, ring_area2, Decoded, Point};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
 /// Holes smaller than this, in square metres, are dropped: the hairline gaps left where
@@ -219,15 +219,15 @@ fn to_lon_lat(decoded: &Decoded, polygon: &Polygon) -> Vec<Vec<[f64; 2]>> {
         .collect()
 }
 
-/// One map of a timeline as a GeoJSON FeatureCollection: one dissolved MultiPolygon per state,
-/// in the order of the states' ids, with `id`, `name`, `timeline`, `date`, `regions` and
-/// `sources`.
-pub fn map_geojson(
+/// The states of a map as its GeoJSON features list them, in the order of the states' ids:
+/// each state's regions (in the topology's order) and its properties `id`, `name`, `timeline`,
+/// `date`, `regions` and `sources`. The page's download and `atlas export` both write these.
+pub fn state_features(
     decoded: &Decoded,
     atlas: &Atlas,
     maps: &TimelineMaps,
     state: &MapState,
-) -> Value {
+) -> Vec<(Vec<usize>, Map<String, Value>)> {
     let regions = &decoded.topology.regions;
     let areas: Vec<f64> = regions.iter().map(|r| r.area_km2).collect();
     let sources = atlas
@@ -236,27 +236,49 @@ pub fn map_geojson(
         .unwrap_or_default();
     let mut states = state.states_on_map(&areas);
     states.sort_by(|a, b| maps.states[a.state].id.cmp(&maps.states[b.state].id));
-    let features: Vec<Value> = states
+    states
         .into_iter()
         .map(|s| {
             let mut parts = s.parts;
             parts.sort_unstable();
+            let holder = &maps.states[s.state];
+            let mut properties = Map::new();
+            properties.insert("id".into(), json!(holder.id));
+            properties.insert("name".into(), json!(holder.name));
+            properties.insert("timeline".into(), json!(maps.timeline));
+            properties.insert("date".into(), json!(state.date.to_string()));
+            properties.insert(
+                "regions".into(),
+                json!(parts
+                    .iter()
+                    .map(|&r| regions[r].id.as_str())
+                    .collect::<Vec<_>>()),
+            );
+            properties.insert("sources".into(), json!(sources));
+            (parts, properties)
+        })
+        .collect()
+}
+
+/// One map of a timeline as a GeoJSON FeatureCollection: one dissolved MultiPolygon per state
+/// ([`state_features`]).
+pub fn map_geojson(
+    decoded: &Decoded,
+    atlas: &Atlas,
+    maps: &TimelineMaps,
+    state: &MapState,
+) -> Value {
+    let features: Vec<Value> = state_features(decoded, atlas, maps, state)
+        .into_iter()
+        .map(|(parts, properties)| {
             let polygons: Vec<Vec<Vec<[f64; 2]>>> = dissolve(decoded, &parts)
                 .iter()
                 .map(|p| to_lon_lat(decoded, p))
                 .collect();
-            let holder = &maps.states[s.state];
             json!({
                 "type": "Feature",
                 "geometry": { "type": "MultiPolygon", "coordinates": polygons },
-                "properties": {
-                    "id": holder.id,
-                    "name": holder.name,
-                    "timeline": maps.timeline,
-                    "date": state.date.to_string(),
-                    "regions": parts.iter().map(|&r| regions[r].id.as_str()).collect::<Vec<_>>(),
-                    "sources": sources,
-                }
+                "properties": properties,
             })
         })
         .collect();

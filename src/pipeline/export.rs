@@ -4,11 +4,12 @@
 use super::arcs::to_polygon;
 use crate::model::atlas::{Atlas, AtlasError};
 use crate::model::date::Date;
+use crate::model::dissolve::state_features;
 use crate::model::map_state::{MapState, TimelineMaps};
 use crate::model::topology::Decoded;
 use geo::orient::{Direction, Orient};
 use geo::{Coord, MapCoords, MultiPolygon, Polygon};
-use geojson::{Feature, FeatureCollection, JsonObject};
+use geojson::{Feature, FeatureCollection};
 use serde_json::{json, Value};
 
 /// Longitude and latitude rounded to 5 decimals (about a metre), so exports stay small
@@ -74,19 +75,9 @@ pub fn export_map(
     maps: &TimelineMaps,
     state: &MapState,
 ) -> FeatureCollection {
-    let regions = &decoded.topology.regions;
-    let areas: Vec<f64> = regions.iter().map(|r| r.area_km2).collect();
-    let sources = atlas
-        .sources(&maps.timeline)
-        .map(<[String]>::to_vec)
-        .unwrap_or_default();
-    let mut states = state.states_on_map(&areas);
-    states.sort_by(|a, b| maps.states[a.state].id.cmp(&maps.states[b.state].id));
-    let features = states
+    let features = state_features(decoded, atlas, maps, state)
         .into_iter()
-        .map(|s| {
-            let mut parts = s.parts;
-            parts.sort_unstable();
+        .map(|(parts, properties)| {
             let polygons: Vec<Polygon<f64>> = parts
                 .iter()
                 .flat_map(|&r| decoded.rings[r].iter().map(|rings| to_polygon(rings)))
@@ -96,20 +87,6 @@ pub fn export_map(
             let lon_lat = dissolved
                 .map_coords(|c| to_lon_lat(decoded, c))
                 .orient(Direction::Default);
-            let holder = &maps.states[s.state];
-            let mut properties = JsonObject::new();
-            properties.insert("id".into(), json!(holder.id));
-            properties.insert("name".into(), json!(holder.name));
-            properties.insert("timeline".into(), json!(maps.timeline));
-            properties.insert("date".into(), json!(state.date.to_string()));
-            properties.insert(
-                "regions".into(),
-                json!(parts
-                    .iter()
-                    .map(|&r| regions[r].id.as_str())
-                    .collect::<Vec<_>>()),
-            );
-            properties.insert("sources".into(), json!(sources));
             Feature {
                 bbox: None,
                 geometry: Some(geojson::Geometry::from(&lon_lat)),
