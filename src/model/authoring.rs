@@ -148,12 +148,7 @@ pub fn fork(
         states: Vec::new(),
         records: Vec::new(),
     };
-    let problems = check(atlas, &timeline, regions);
-    if problems.is_empty() {
-        Ok(timeline)
-    } else {
-        Err(problems)
-    }
+    checked(atlas, timeline, regions)
 }
 
 /// A new timeline made from one of the reader's own: a copy of its states and records on the
@@ -179,9 +174,14 @@ pub fn fork_copy(
     t.id = unique_id(&t.id, |id| atlas.timeline(id).is_ok() || id == parent.id);
     t.states = parent.states.clone();
     t.records = parent.records.clone();
-    let problems = check(atlas, &t, regions);
+    checked(atlas, t, regions)
+}
+
+/// The timeline, if it keeps every rule; otherwise what it breaks.
+fn checked(atlas: &Atlas, timeline: Timeline, regions: &[&str]) -> Result<Timeline, Vec<Problem>> {
+    let problems = check(atlas, &timeline, regions);
     if problems.is_empty() {
-        Ok(t)
+        Ok(timeline)
     } else {
         Err(problems)
     }

@@ -1,6 +1,7 @@
 //! The editor of the reader's timeline on screen: regions picked on the map, a holder from a
 //! day on, the evidence; the records, undo and redo; rename, download, share, delete.
 
+use super::fork::{Details, DetailsFields};
 use super::{download_text, Own};
 use crate::components::map::scene::ShownState;
 use crate::data::MapData;
@@ -30,6 +31,23 @@ fn of_label(status: Status) -> &'static str {
         Status::Occupied => "Belonging to",
         Status::Puppet => "Puppet of",
         _ => "Claimed by",
+    }
+}
+
+/// The options of a select of the states a record may name, `chosen` selected.
+fn state_options(holders: Memo<Vec<(String, String)>>, chosen: RwSignal<String>) -> impl IntoView {
+    move || {
+        holders
+            .get()
+            .into_iter()
+            .map(|(id, name)| {
+                let selected = {
+                    let id = id.clone();
+                    move || chosen.get() == id
+                };
+                view! { <option value=id selected=selected>{name}</option> }
+            })
+            .collect_view()
     }
 }
 
@@ -447,14 +465,12 @@ pub fn Editor(
     };
     // The name, summary and day of divergence, changed like any record (and undone so).
     let renaming = RwSignal::new(false);
-    let new_title = RwSignal::new(String::new());
-    let new_summary = RwSignal::new(String::new());
-    let new_diverges = RwSignal::new(String::new());
+    let details = Details::new();
     let start_renaming = move |_| {
         if let Some(d) = draft.get_untracked() {
-            new_title.set(d.timeline.name.clone());
-            new_summary.set(d.timeline.summary.clone());
-            new_diverges.set(
+            details.name.set(d.timeline.name.clone());
+            details.summary.set(d.timeline.summary.clone());
+            details.diverges.set(
                 d.timeline
                     .diverges
                     .map(|d| d.to_string())
@@ -467,16 +483,16 @@ pub fn Editor(
         let data = data.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let diverges = match Date::parse(&new_diverges.get_untracked()) {
+            let diverges = match details.diverges() {
                 Ok(d) => d,
                 Err(e) => {
-                    problems.set(vec![format!("Diverges on: {e}")]);
+                    problems.set(vec![e]);
                     return;
                 }
             };
             let change = Change::Describe {
-                name: new_title.get_untracked(),
-                summary: new_summary.get_untracked(),
+                name: details.name.get_untracked(),
+                summary: details.summary.get_untracked(),
                 diverges,
             };
             match own.apply(&data, &timeline.get_untracked(), change) {
@@ -523,9 +539,7 @@ pub fn Editor(
             </p>
             <Show when=move || renaming.get()>
                 <form class="describe" aria-label="Name and divergence" on:submit=describe.clone()>
-                    <label>"Name" <input type="text" required maxlength="120" prop:value=move || new_title.get() on:input=move |ev| new_title.set(event_target_value(&ev)) /></label>
-                    <label>"One-line summary" <input type="text" maxlength="300" prop:value=move || new_summary.get() on:input=move |ev| new_summary.set(event_target_value(&ev)) /></label>
-                    <label>"Diverges on" <input type="date" required min=Date::START.to_string() max=Date::END.to_string() prop:value=move || new_diverges.get() on:input=move |ev| new_diverges.set(event_target_value(&ev)) /></label>
+                    <DetailsFields details=details />
                     <div class="row">
                         <button type="submit">"Save"</button>
                         <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
@@ -585,10 +599,7 @@ pub fn Editor(
                     <label for="own-holder">"Held by"</label>
                     <select id="own-holder" name="holder" prop:value=move || holder.get() on:change=move |ev| holder.set(event_target_value(&ev))>
                         <option value="new" selected=move || holder.get() == "new">"A new state…"</option>
-                        {move || holders.get().into_iter().map(|(id, name)| {
-                            let selected = { let id = id.clone(); move || holder.get() == id };
-                            view! { <option value=id selected=selected>{name}</option> }
-                        }).collect_view()}
+                        {state_options(holders, holder)}
                     </select>
                 </div>
                 <Show when=move || holder.get() == "new">
@@ -625,10 +636,7 @@ pub fn Editor(
                         <label for="own-of">{move || of_label(status_of(&status.get()))}</label>
                         <select id="own-of" name="of" prop:value=move || of.get() on:change=move |ev| of.set(event_target_value(&ev))>
                             <option value="">"—"</option>
-                            {move || holders.get().into_iter().map(|(id, name)| {
-                                let selected = { let id = id.clone(); move || of.get() == id };
-                                view! { <option value=id selected=selected>{name}</option> }
-                            }).collect_view()}
+                            {state_options(holders, of)}
                         </select>
                     </div>
                 </Show>

@@ -8,6 +8,72 @@ use crate::model::date::Date;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// What a reader writes about a timeline of their own: its name, a one-line summary and the
+/// day it diverges, as the fork form and the rename form both ask for them.
+#[derive(Clone, Copy)]
+pub struct Details {
+    pub name: RwSignal<String>,
+    pub summary: RwSignal<String>,
+    pub diverges: RwSignal<String>,
+}
+
+impl Details {
+    pub fn new() -> Details {
+        Details {
+            name: RwSignal::new(String::new()),
+            summary: RwSignal::new(String::new()),
+            diverges: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The day of divergence typed, or why it is no day.
+    pub fn diverges(&self) -> Result<Date, String> {
+        Date::parse(&self.diverges.get_untracked()).map_err(|e| format!("Diverges on: {e}"))
+    }
+}
+
+/// The fields of [`Details`].
+#[component]
+pub fn DetailsFields(details: Details) -> impl IntoView {
+    let Details {
+        name,
+        summary,
+        diverges,
+    } = details;
+    view! {
+        <label>
+            "Name"
+            <input
+                type="text"
+                required
+                maxlength="120"
+                prop:value=move || name.get()
+                on:input=move |ev| name.set(event_target_value(&ev))
+            />
+        </label>
+        <label>
+            "One-line summary"
+            <input
+                type="text"
+                maxlength="300"
+                prop:value=move || summary.get()
+                on:input=move |ev| summary.set(event_target_value(&ev))
+            />
+        </label>
+        <label>
+            "Diverges on"
+            <input
+                type="date"
+                required
+                min=Date::START.to_string()
+                max=Date::END.to_string()
+                prop:value=move || diverges.get()
+                on:input=move |ev| diverges.set(event_target_value(&ev))
+            />
+        </label>
+    }
+}
+
 /// "Make your own": a form that forks the timeline on screen, and "Open a file".
 #[component]
 pub fn MakeYourOwn(
@@ -22,9 +88,12 @@ pub fn MakeYourOwn(
     data: Arc<MapData>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
-    let name = RwSignal::new(String::new());
-    let summary = RwSignal::new(String::new());
-    let diverges = RwSignal::new(String::new());
+    let details = Details::new();
+    let Details {
+        name,
+        summary,
+        diverges,
+    } = details;
     let problems = RwSignal::new(Vec::<String>::new());
     let start = move |_| {
         diverges.set(format!("{}-01-01", year.get_untracked().max(1919)));
@@ -33,10 +102,10 @@ pub fn MakeYourOwn(
     };
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let d = match Date::parse(&diverges.get_untracked()) {
+        let d = match details.diverges() {
             Ok(d) => d,
             Err(e) => {
-                problems.set(vec![format!("Diverges on: {e}")]);
+                problems.set(vec![e]);
                 return;
             }
         };
@@ -111,36 +180,7 @@ pub fn MakeYourOwn(
                     "Starts as a copy of " <strong>{move || shown.get().1}</strong>
                     ", then differs from it where you change the map."
                 </p>
-                <label>
-                    "Name"
-                    <input
-                        type="text"
-                        required
-                        maxlength="120"
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </label>
-                <label>
-                    "One-line summary"
-                    <input
-                        type="text"
-                        maxlength="300"
-                        prop:value=move || summary.get()
-                        on:input=move |ev| summary.set(event_target_value(&ev))
-                    />
-                </label>
-                <label>
-                    "Diverges on"
-                    <input
-                        type="date"
-                        required
-                        min=Date::START.to_string()
-                        max=Date::END.to_string()
-                        prop:value=move || diverges.get()
-                        on:input=move |ev| diverges.set(event_target_value(&ev))
-                    />
-                </label>
+                <DetailsFields details=details />
                 <ul class="problems" role="alert">
                     {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                 </ul>
