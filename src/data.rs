@@ -231,6 +231,11 @@ impl MapData {
             .unwrap_or_else(|_| self.built.clone())
     }
 
+    /// Whether a timeline is one of the reader's own (not one the site serves).
+    pub fn is_own(&self, timeline: &str) -> bool {
+        self.built.timeline(timeline).is_err()
+    }
+
     /// Puts the reader's own timelines beside the site's (in place of those set before).
     pub fn set_own(&self, own: Vec<crate::model::atlas::Timeline>) {
         let mut timelines = self.built.timelines.clone();

@@ -224,7 +224,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     let maps_for = {
         let data = data.clone();
         move |id: &str| {
-            let key = if data.built.timeline(id).is_ok() {
+            let key = if !data.is_own(id) {
                 id.to_string()
             } else {
                 format!("{id}@{}", own.revision.get())
@@ -249,18 +249,28 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     let compare_year_set = Memo::new(move |_| moment.with(|m| m.compare_year));
     let compare_year = Memo::new(move |_| compare_year_set.get().unwrap_or(year.get()));
     let compare_maps = Memo::new(move |_| compare.get().map(|c| maps_for(&c)));
-    let name_of = {
+    let timeline_names = Memo::new({
         let data = data.clone();
-        move |id: &str, y: i32| {
-            let atlas = data.atlas();
-            let name = atlas.timeline(id).map_or(id, |t| t.name.as_str());
-            format!("{name}, {y}")
-        }
-    };
-    let names = Memo::new({
-        let name_of = name_of.clone();
         move |_| {
             own.revision.track();
+            data.atlas()
+                .timelines
+                .iter()
+                .map(|t| (t.id.clone(), t.name.clone()))
+                .collect::<Vec<_>>()
+        }
+    });
+    // A timeline's name (its id if it has none).
+    let timeline_name = move |id: &str| {
+        timeline_names.with(|list| {
+            list.iter()
+                .find(|(i, _)| i == id)
+                .map_or(id.to_string(), |(_, name)| name.clone())
+        })
+    };
+    let name_of = move |id: &str, y: i32| format!("{}, {y}", timeline_name(id));
+    let names = Memo::new({
+        move |_| {
             (
                 name_of(&timeline.get(), year.get()),
                 compare
@@ -301,17 +311,6 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             },
             HistoryMode::Push,
         )
-    });
-    let timeline_names = Memo::new({
-        let data = data.clone();
-        move |_| {
-            own.revision.track();
-            data.atlas()
-                .timelines
-                .iter()
-                .map(|t| (t.id.clone(), t.name.clone()))
-                .collect::<Vec<_>>()
-        }
     });
     // Equal lists do not notify: the names on the map and the legend recompute only when
     // the states or their lands change.
@@ -447,16 +446,12 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
         }
     };
     // What a downloaded picture prints beside the map.
-    let picture_title = Signal::derive({
-        let data = data.clone();
-        move || {
-            let t = timeline.get();
-            let name = data
-                .atlas()
-                .timeline(&t)
-                .map_or(t.clone(), |t| t.name.clone());
-            format!("{name} — {}", Date::for_year(year.get()).long())
-        }
+    let picture_title = Signal::derive(move || {
+        format!(
+            "{} — {}",
+            timeline_name(&timeline.get()),
+            Date::for_year(year.get()).long()
+        )
     });
     let picture_legend = Signal::derive({
         let data = data.clone();
@@ -464,17 +459,10 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     });
     // Making, opening and dropping the reader's own timelines.
     let (on_create, on_open) = file_handlers(data.clone(), own, loaded, picked, steps);
-    let shown_name = Signal::derive({
-        let data = data.clone();
-        move || {
-            own.revision.track();
-            let id = timeline.get();
-            let name = data
-                .atlas()
-                .timeline(&id)
-                .map_or(id.clone(), |t| t.name.clone());
-            (id, name)
-        }
+    let shown_name = Signal::derive(move || {
+        let id = timeline.get();
+        let name = timeline_name(&id);
+        (id, name)
     });
     let editor_data = StoredValue::new(data.clone());
     // The compact view for another page (`embed=1`) keeps the map, the slider and the legend;

@@ -28,7 +28,8 @@ pub fn reading(
 ) -> Reading {
     let moment = steps.moment;
     let reading = Memo::new(move |_| moment.with(|m| m.reading.clone()));
-    let on_read_along = Callback::new(move |id: Option<String>| {
+    // The text at a passage (or closed), the slider at the passage's year.
+    let read = move |id: Option<String>, mode: HistoryMode| {
         let year = loaded.with_untracked(|c| {
             c.as_ref()
                 .zip(id.as_ref())
@@ -42,22 +43,11 @@ pub fn reading(
                     m.year = y;
                 }
             },
-            HistoryMode::Push,
+            mode,
         )
-    });
-    let on_read_at = Callback::new(move |id: String| {
-        let year =
-            loaded.with_untracked(|c| c.as_ref().and_then(|c| c.follow(&id)).map(|f| f.year));
-        steps.step(
-            &|m| {
-                m.reading = Some(id.clone());
-                if let Some(y) = year {
-                    m.year = y;
-                }
-            },
-            HistoryMode::Replace,
-        )
-    });
+    };
+    let on_read_along = Callback::new(move |id: Option<String>| read(id, HistoryMode::Push));
+    let on_read_at = Callback::new(move |id: String| read(Some(id), HistoryMode::Replace));
     // The places the passage at the reading line names, marked on the map; the map goes to
     // the first of them if it is off screen.
     let named = Memo::new(move |_| {

@@ -114,7 +114,7 @@ pub fn MakeYourOwn(
         // A copy of one of the reader's own timelines stands alone on its base, so that it
         // can be shared and kept without the other.
         let made = match atlas.timeline(&base) {
-            Ok(parent) if data.built.timeline(&base).is_err() => fork_copy(
+            Ok(parent) if data.is_own(&base) => fork_copy(
                 &atlas,
                 &data.region_ids(),
                 parent,

@@ -117,7 +117,7 @@ impl Own {
         let own = [Some(&moment.timeline), moment.compare.as_ref()]
             .into_iter()
             .flatten()
-            .find(|id| data.built.timeline(id).is_err())
+            .find(|id| data.is_own(id))
             .and_then(|id| atlas.timeline(id).ok());
         let Some(t) = own else {
             return (plain.to_string(), None);
