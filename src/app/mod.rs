@@ -136,6 +136,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     let on_pop = {
         let data = data.clone();
         window_event_listener(leptos::ev::popstate, move |_| {
+            url::forget_pending_url();
             let Parsed {
                 moment: m,
                 ignored: mut i,
@@ -193,7 +194,11 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             (Gesture::Settled, false) => HistoryMode::Push,
             (Gesture::Dragging, false) => return,
         };
-        step(&|m| m.year = y, mode);
+        match gesture {
+            // The address bar follows a drag after each frame; its end writes at once.
+            Gesture::Dragging => steps.step_soon(&|m| m.year = y, mode),
+            Gesture::Settled => step(&|m| m.year = y, mode),
+        }
     });
     let on_timeline =
         Callback::new(move |t: String| step(&|m| m.timeline = t.clone(), HistoryMode::Push));

@@ -6,6 +6,7 @@ use crate::model::camera::Camera;
 use crate::model::passages::Corpus;
 use crate::model::permalink::{Ignored, Moment, Parsed, Reason, View};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
 /// Whether a change of the moment adds a history entry or rewrites the current one.
@@ -33,10 +34,62 @@ pub fn link_to(moment: &Moment) -> String {
     )
 }
 
-/// Writes the moment into the address bar. The browser may refuse (for instance when
-/// history calls come too fast); the page then keeps working with a stale URL, which the
-/// next step corrects, so a refusal is only logged.
+thread_local! {
+    /// A write of the address bar waiting for the next painted frame (see [`write_url_soon`]).
+    static PENDING: RefCell<Option<(Moment, HistoryMode)>> = const { RefCell::new(None) };
+}
+
+/// Writes the moment into the address bar, after any write still waiting for its frame: a
+/// waiting history entry and a `Replace` make one entry, of this moment.
 pub fn write_url(moment: &Moment, mode: HistoryMode) {
+    match PENDING.with_borrow_mut(Option::take) {
+        Some((_, HistoryMode::Push)) if mode == HistoryMode::Replace => {
+            write_now(moment, HistoryMode::Push)
+        }
+        Some((waiting, waiting_mode)) => {
+            write_now(&waiting, waiting_mode);
+            write_now(moment, mode);
+        }
+        None => write_now(moment, mode),
+    }
+}
+
+/// Writes the moment into the address bar once the next frame is painted, so that the map of
+/// a slider being dragged does not wait for the browser's history. The steps of one frame
+/// make one write, a history entry if any of them asked for one.
+pub fn write_url_soon(moment: Moment, mode: HistoryMode) {
+    let scheduled = PENDING.with_borrow_mut(|pending| {
+        let scheduled = pending.is_some();
+        let mode = match pending.take() {
+            Some((_, HistoryMode::Push)) => HistoryMode::Push,
+            _ => mode,
+        };
+        *pending = Some((moment, mode));
+        scheduled
+    });
+    if !scheduled {
+        leptos::task::spawn_local(async {
+            crate::data::after_next_paint().await;
+            flush_url();
+        });
+    }
+}
+
+/// Makes the write still waiting for its frame now.
+pub fn flush_url() {
+    if let Some((moment, mode)) = PENDING.with_borrow_mut(Option::take) {
+        write_now(&moment, mode);
+    }
+}
+
+/// Forgets a write still waiting for its frame (Back or Forward: the address bar is the truth).
+pub fn forget_pending_url() {
+    PENDING.with_borrow_mut(|pending| *pending = None);
+}
+
+/// The browser may refuse (for instance when history calls come too fast); the page then
+/// keeps working with a stale URL, which the next step corrects, so a refusal is only logged.
+fn write_now(moment: &Moment, mode: HistoryMode) {
     let Ok(history) = window().history() else {
         return;
     };
@@ -123,14 +176,31 @@ pub struct Steps {
 }
 
 impl Steps {
+    /// A step written to the address bar at once (after any write still waiting).
     pub fn step(&self, change: &dyn Fn(&mut Moment), mode: HistoryMode) {
+        match self.next(change) {
+            Some(next) => {
+                write_url(&next, mode);
+                self.moment.set(next);
+            }
+            None => flush_url(),
+        }
+    }
+
+    /// A step in the middle of a gesture: the address bar follows after the next frame.
+    pub fn step_soon(&self, change: &dyn Fn(&mut Moment), mode: HistoryMode) {
+        if let Some(next) = self.next(change) {
+            write_url_soon(next.clone(), mode);
+            self.moment.set(next);
+        }
+    }
+
+    /// The moment after `change`, if it differs from the present one.
+    fn next(&self, change: &dyn Fn(&mut Moment)) -> Option<Moment> {
         let mut next = self.moment.get_untracked();
         change(&mut next);
         // A comparison that would show the same map twice is set aside.
         next.tidy();
-        if next != self.moment.get_untracked() {
-            write_url(&next, mode);
-            self.moment.set(next);
-        }
+        (next != self.moment.get_untracked()).then_some(next)
     }
 }

@@ -20,20 +20,17 @@ pub fn Legend(
         <section class="legend" aria-label="Legend">
             <h2>"States on the map"</h2>
             <ul>
-                {move || {
-                    entries
-                        .get()
-                        .into_iter()
-                        .map(|e| {
-                            view! {
-                                <li>
-                                    <span class="swatch" style=format!("background:{}", e.colour)></span>
-                                    {e.name}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                // Keyed by what is drawn: a year step touches only the lines that change.
+                <For
+                    each=move || entries.get()
+                    key=|e| (e.name.clone(), e.colour.clone())
+                    let:e
+                >
+                    <li>
+                        <span class="swatch" style=format!("background:{}", e.colour)></span>
+                        {e.name}
+                    </li>
+                </For>
             </ul>
             <p class="legend-key">
                 <span class="swatch hatched"></span>

@@ -136,34 +136,36 @@ pub fn LabelLayer(
         let view = c.visible(unit, screen);
         states.with(|s| places.with(|p| fit(&data, s, p, view, px, c.zoom, narrow)))
     });
+    // Keyed by everything drawn, so that a year step leaves the names that stay where they
+    // are untouched (no attribute rewritten, nothing laid out or painted again).
+    let drawn = move || {
+        let px = pan_zoom.units_per_px();
+        labels
+            .get()
+            .into_iter()
+            .map(|l| {
+                let (x, anchor, class) = if l.place {
+                    (l.at[0] + 5.0 * px, "start", "place-name")
+                } else {
+                    (l.at[0], "middle", "state-name")
+                };
+                let size = l.size_px * px;
+                let key = (
+                    l.name.clone(),
+                    [x.to_bits(), l.at[1].to_bits(), size.to_bits()],
+                    l.place,
+                );
+                (key, (l.name, x, l.at[1], size, anchor, class))
+            })
+            .collect::<Vec<_>>()
+    };
     view! {
         <g class="labels" aria-hidden="true">
-            {move || {
-                let px = pan_zoom.units_per_px();
-                labels
-                    .get()
-                    .into_iter()
-                    .map(|l| {
-                        let (x, anchor, class) = if l.place {
-                            (l.at[0] + 5.0 * px, "start", "place-name")
-                        } else {
-                            (l.at[0], "middle", "state-name")
-                        };
-                        view! {
-                            <text
-                                class=class
-                                x=x
-                                y=l.at[1]
-                                dy="0.35em"
-                                font-size=l.size_px * px
-                                text-anchor=anchor
-                            >
-                                {l.name}
-                            </text>
-                        }
-                    })
-                    .collect_view()
-            }}
+            <For each=drawn key=|(key, _)| key.clone() let:((_, (name, x, y, size, anchor, class)))>
+                <text class=class x=x y=y dy="0.35em" font-size=size text-anchor=anchor>
+                    {name}
+                </text>
+            </For>
         </g>
     }
 }

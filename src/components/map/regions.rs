@@ -97,8 +97,11 @@ pub fn OverlayLayer(
             .enumerate()
             .map(|(i, &look)| {
                 let data = data.clone();
+                // Only a change of the flag itself adds or takes away the overlay: a new
+                // fill under the same hatching leaves its element as it is.
+                let on = Memo::new(move |_| look.with(flag));
                 move || {
-                    look.with(flag).then(|| {
+                    on.get().then(|| {
                         let d = {
                             let data = data.clone();
                             move || data.paths(coarse.get()).regions[i].clone()
