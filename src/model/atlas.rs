@@ -141,6 +141,61 @@ pub struct Holding<'a> {
     pub record: &'a Record,
     /// The timeline whose record this is (an alternate timeline may inherit its base's).
     pub timeline: &'a str,
+    /// The record's place among that timeline's records.
+    pub index: usize,
+}
+
+/// The day whose borders a timeline shows for `date`: one that freezes after its text shows
+/// the borders of the text's last day.
+fn shown_day(t: &Timeline, date: Date) -> Date {
+    match (t.after_text, t.text_ends) {
+        (AfterText::Freeze, Some(end)) if date > end => end,
+        _ => date,
+    }
+}
+
+/// A timeline's records indexed by region (see [`Atlas::ownership`]).
+#[derive(Debug)]
+pub struct Ownership<'a> {
+    /// The timeline, then those it rests on.
+    lineage: Vec<&'a Timeline>,
+    states: HashMap<&'a str, &'a State>,
+    by_region: HashMap<&'a str, Vec<Vec<(usize, &'a Record)>>>,
+}
+
+impl<'a> Ownership<'a> {
+    /// Who holds each of `regions` on `date`: the most derived timeline whose own records
+    /// for a region have begun rules it, by its latest record begun.
+    pub fn at(&self, date: Date, regions: &[&str]) -> Vec<Option<Holding<'a>>> {
+        let date = shown_day(self.lineage[0], date);
+        regions
+            .iter()
+            .map(|region| {
+                let (index, record, timeline) = self
+                    .by_region
+                    .get(region)?
+                    .iter()
+                    .enumerate()
+                    .find_map(|(depth, own)| {
+                        let first = own.iter().map(|(_, r)| r.from).min()?;
+                        (first <= date).then(|| {
+                            let &(index, latest) = own
+                                .iter()
+                                .filter(|(_, r)| r.from <= date)
+                                .max_by_key(|(_, r)| r.from)?;
+                            Some((index, latest, self.lineage[depth].id.as_str()))
+                        })?
+                    })?;
+                let state = self.states.get(record.holder.as_str())?;
+                Some(Holding {
+                    state,
+                    record,
+                    timeline,
+                    index,
+                })
+            })
+            .collect()
+    }
 }
 
 /// Why a question about ownership cannot be answered.
@@ -243,8 +298,13 @@ impl Atlas {
         date: Date,
         regions: &[&str],
     ) -> Result<Vec<Option<Holding<'a>>>, AtlasError> {
+        Ok(self.ownership(timeline)?.at(date, regions))
+    }
+
+    /// The records of `timeline` and those it rests on, indexed by region once, for
+    /// questions about many days (a timeline's year maps ask 24).
+    pub fn ownership(&self, timeline: &str) -> Result<Ownership<'_>, AtlasError> {
         let lineage = self.lineage(timeline)?;
-        let date = self.effective_date(timeline, date)?;
         let mut states: HashMap<&str, &State> = HashMap::new();
         for t in lineage.iter().rev() {
             for s in &t.states {
@@ -252,52 +312,26 @@ impl Atlas {
             }
         }
         // Each region's records per timeline, from the leaf down to the root.
-        let mut by_region: HashMap<&str, Vec<Vec<&Record>>> = HashMap::new();
+        let mut by_region: HashMap<&str, Vec<Vec<(usize, &Record)>>> = HashMap::new();
         for (depth, t) in lineage.iter().enumerate() {
-            for r in &t.records {
+            for (i, r) in t.records.iter().enumerate() {
                 by_region
                     .entry(r.region.as_str())
                     .or_insert_with(|| vec![Vec::new(); lineage.len()])[depth]
-                    .push(r);
+                    .push((i, r));
             }
         }
-        Ok(regions
-            .iter()
-            .map(|region| {
-                // The most derived timeline whose own records for the region have begun rules.
-                let (record, timeline) =
-                    by_region
-                        .get(region)?
-                        .iter()
-                        .enumerate()
-                        .find_map(|(depth, own)| {
-                            let first = own.iter().map(|r| r.from).min()?;
-                            (first <= date).then(|| {
-                                let latest = own
-                                    .iter()
-                                    .filter(|r| r.from <= date)
-                                    .max_by_key(|r| r.from)?;
-                                Some((*latest, lineage[depth].id.as_str()))
-                            })?
-                        })?;
-                let state = states.get(record.holder.as_str())?;
-                Some(Holding {
-                    state,
-                    record,
-                    timeline,
-                })
-            })
-            .collect())
+        Ok(Ownership {
+            lineage,
+            states,
+            by_region,
+        })
     }
 
     /// The day whose borders the map shows for `date`: a timeline that freezes after its
     /// text shows the borders of the text's last day.
     pub fn effective_date(&self, timeline: &str, date: Date) -> Result<Date, AtlasError> {
-        let t = self.timeline(timeline)?;
-        Ok(match (t.after_text, t.text_ends) {
-            (AfterText::Freeze, Some(end)) if date > end => end,
-            _ => date,
-        })
+        Ok(shown_day(self.timeline(timeline)?, date))
     }
 
     /// Whether `date` lies after the text of the timeline stops.

@@ -3,7 +3,7 @@
 //! with their areas. A timeline's maps are computed once, one per year of the slider, so
 //! that a year step is a lookup and a diff.
 
-use super::atlas::{Atlas, AtlasError, Confidence, State, Status};
+use super::atlas::{Atlas, AtlasError, Confidence, Ownership, State, Status};
 use super::date::{Date, FIRST_YEAR, LAST_YEAR};
 use std::collections::HashMap;
 
@@ -159,8 +159,10 @@ impl TimelineMaps {
             regions: regions.iter().map(|r| r.to_string()).collect(),
             index,
         };
+        // The records are indexed once for the 24 years.
+        let (own, trunk) = maps.ownerships(atlas)?;
         maps.years = (FIRST_YEAR..=LAST_YEAR)
-            .map(|y| maps.at(atlas, Date::for_year(y)))
+            .map(|y| maps.at_with(atlas, &own, trunk.as_ref(), Date::for_year(y)))
             .collect::<Result<_, _>>()?;
         Ok(maps)
     }
@@ -200,18 +202,41 @@ impl TimelineMaps {
 
     /// The map on any day.
     pub fn at(&self, atlas: &Atlas, date: Date) -> Result<MapState, AtlasError> {
-        let ids: Vec<&str> = self.regions.iter().map(String::as_str).collect();
-        let holdings = atlas.ownership_at(&self.timeline, date, &ids)?;
-        // The trunk the timeline branches from (real history): a border the atlas infers is
-        // marked only where it differs from the trunk's on that day.
+        let (own, trunk) = self.ownerships(atlas)?;
+        self.at_with(atlas, &own, trunk.as_ref(), date)
+    }
+
+    /// The timeline's records, and those of the trunk it branches from (real history) when
+    /// that is another timeline: a border the atlas infers is marked only where it differs
+    /// from the trunk's on that day.
+    fn ownerships<'a>(
+        &self,
+        atlas: &'a Atlas,
+    ) -> Result<(Ownership<'a>, Option<Ownership<'a>>), AtlasError> {
         let lineage = atlas.lineage(&self.timeline)?;
         let root = lineage
             .last()
             .map_or(self.timeline.as_str(), |t| t.id.as_str());
         let trunk = if root == self.timeline {
-            holdings.clone()
+            None
         } else {
-            atlas.ownership_at(root, date, &ids)?
+            Some(atlas.ownership(root)?)
+        };
+        Ok((atlas.ownership(&self.timeline)?, trunk))
+    }
+
+    fn at_with(
+        &self,
+        atlas: &Atlas,
+        own: &Ownership,
+        trunk: Option<&Ownership>,
+        date: Date,
+    ) -> Result<MapState, AtlasError> {
+        let ids: Vec<&str> = self.regions.iter().map(String::as_str).collect();
+        let holdings = own.at(date, &ids);
+        let trunk = match trunk {
+            Some(t) => t.at(date, &ids),
+            None => holdings.clone(),
         };
         let after_text = atlas.after_text_ends(&self.timeline, date);
         let position = |id: &str| atlas.timelines.iter().position(|t| t.id == id);
@@ -226,10 +251,7 @@ impl TimelineMaps {
                     None => true,
                 };
                 let timeline = position(h.timeline)?;
-                let record = atlas.timelines[timeline]
-                    .records
-                    .iter()
-                    .position(|r| std::ptr::eq(r, h.record))?;
+                let record = h.index;
                 Some(Cell {
                     holder,
                     status: h.record.status,
