@@ -4,7 +4,7 @@
 use crate::model::atlas::{Atlas, AtlasFile};
 use crate::model::map_state::border_pairs;
 use crate::model::passages::Corpus;
-use crate::model::topology::{arc_index, simplify_arc, Decoded, Point, Topology};
+use crate::model::topology::{arc_index, simplify_arc, svg_path, Decoded, Point, Topology};
 use serde::Deserialize;
 use std::fmt;
 use std::sync::{Arc, OnceLock, RwLock};
@@ -115,13 +115,6 @@ pub struct MapData {
     pub bboxes: Vec<[f64; 4]>,
 }
 
-fn path_of_points(points: &[Point], out: &mut String) {
-    use std::fmt::Write;
-    for (k, p) in points.iter().enumerate() {
-        let _ = write!(out, "{}{} {}", if k == 0 { 'M' } else { 'L' }, p[0], p[1]);
-    }
-}
-
 /// The paths of a topology whose arcs are `arcs` (the decoded ones or simplified ones).
 fn paths(decoded: &Decoded, pairs: &[[usize; 2]], arcs: &[Vec<Point>]) -> Paths {
     let regions = decoded
@@ -143,7 +136,7 @@ fn paths(decoded: &Decoded, pairs: &[[usize; 2]], arcs: &[Vec<Point>]) -> Paths 
                         points.extend(arc.iter().skip(skip));
                     }
                 }
-                path_of_points(&points, &mut d);
+                svg_path(&points, &mut d);
                 d.push('Z');
             }
             d
@@ -154,12 +147,12 @@ fn paths(decoded: &Decoded, pairs: &[[usize; 2]], arcs: &[Vec<Point>]) -> Paths 
     let mut region_lines = String::new();
     for (arc, sides) in arcs.iter().zip(&decoded.sides) {
         match sides[..] {
-            [_] => path_of_points(arc, &mut coast),
+            [_] => svg_path(arc, &mut coast),
             [a, b] => {
                 if let Ok(k) = pairs.binary_search(&[a.min(b), a.max(b)]) {
-                    path_of_points(arc, &mut pair_paths[k]);
+                    svg_path(arc, &mut pair_paths[k]);
                 }
-                path_of_points(arc, &mut region_lines);
+                svg_path(arc, &mut region_lines);
             }
             _ => {}
         }

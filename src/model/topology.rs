@@ -349,3 +349,31 @@ pub fn simplify_arc(points: &[Point], tolerance: f64) -> Vec<Point> {
         .filter_map(|(p, k)| k.then_some(*p))
         .collect()
 }
+
+/// Appends the SVG path of `points`: `M x y`, then each next point as a step from the one
+/// before (`l dx dy ...`), about half the text of absolute coordinates for the browser to
+/// read. A negative number needs no separator before it.
+pub fn svg_path(points: &[Point], out: &mut String) {
+    let Some((first, rest)) = points.split_first() else {
+        return;
+    };
+    let mut digits = itoa::Buffer::new();
+    out.push('M');
+    out.push_str(digits.format(first[0]));
+    out.push(' ');
+    out.push_str(digits.format(first[1]));
+    if rest.is_empty() {
+        return;
+    }
+    out.push('l');
+    let mut last = *first;
+    for (k, p) in rest.iter().enumerate() {
+        for (n, d) in [p[0] - last[0], p[1] - last[1]].into_iter().enumerate() {
+            if (k > 0 || n > 0) && d >= 0 {
+                out.push(' ');
+            }
+            out.push_str(digits.format(d));
+        }
+        last = *p;
+    }
+}
