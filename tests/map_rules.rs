@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use uchronia::model::atlas::{Atlas, AtlasError, Status};
-use uchronia::model::date::Date;
+use uchronia::model::date::{Date, FIRST_YEAR};
 use uchronia::model::map_state::{border_pairs, TimelineMaps};
 
 const REGIONS: [&str; 3] = ["a", "b", "c"];
@@ -90,6 +90,24 @@ fn an_alternate_timeline_inherits_what_it_does_not_mention() {
     assert!(cell.hatched());
     // Its `of` is the alternate timeline's own definition of y.
     assert_eq!(alt.states[cell.of.unwrap()].name, "Yland redrawn");
+}
+
+#[test]
+fn each_cell_names_the_record_that_rules_it() {
+    let atlas = atlas();
+    for t in ["real", "alt"] {
+        let m = maps(&atlas, t);
+        for (y, map) in (FIRST_YEAR..).zip(&m.years) {
+            for (r, cell) in map.cells.iter().enumerate() {
+                let c = cell.expect("every region is held");
+                let record = &atlas.timelines[c.record.timeline].records[c.record.record];
+                assert_eq!(record.region, REGIONS[r], "{t} {y}");
+                assert_eq!(record.holder, m.states[c.holder].id, "{t} {y}");
+                assert_eq!(record.status, c.status, "{t} {y}");
+                assert!(record.from <= Date::for_year(y), "{t} {y}");
+            }
+        }
+    }
 }
 
 #[test]
@@ -291,4 +309,51 @@ fn what_differs_says_since_when_and_which_record_causes_it() {
     assert_eq!(regions, vec![0, 1]);
     // A map against itself: nothing.
     assert!(differences(&atlas, here, here).is_empty());
+}
+
+/// Reads back a path of `M x y` then `l` steps, as a browser does: absolute start, relative
+/// steps, a minus sign separating numbers by itself.
+fn read_path(d: &str) -> Vec<[i64; 2]> {
+    let mut numbers = Vec::new();
+    let mut current = String::new();
+    for ch in d.chars() {
+        if ch.is_ascii_digit() || (ch == '-' && current.is_empty()) {
+            current.push(ch);
+        } else {
+            if !current.is_empty() {
+                numbers.push(current.parse::<i64>().expect("a number"));
+                current.clear();
+            }
+            if ch == '-' {
+                current.push(ch);
+            } else {
+                assert!(" Ml".contains(ch), "unexpected {ch:?} in {d}");
+            }
+        }
+    }
+    if !current.is_empty() {
+        numbers.push(current.parse::<i64>().expect("a number"));
+    }
+    let mut points: Vec<[i64; 2]> = Vec::new();
+    for pair in numbers.chunks(2) {
+        let step = [pair[0], pair[1]];
+        points.push(match points.last() {
+            Some(p) => [p[0] + step[0], p[1] + step[1]],
+            None => step,
+        });
+    }
+    points
+}
+
+proptest::proptest! {
+    #[test]
+    fn a_path_draws_exactly_its_points(
+        points in proptest::collection::vec((-100_000i64..100_000, -100_000i64..100_000), 0..40),
+    ) {
+        let points: Vec<[i64; 2]> = points.into_iter().map(|(x, y)| [x, y]).collect();
+        let mut d = String::new();
+        uchronia::model::topology::svg_path(&points, &mut d);
+        proptest::prop_assert_eq!(read_path(&d), points, "{}", d);
+        proptest::prop_assert!(d.is_empty() || d.starts_with('M'));
+    }
 }
