@@ -408,6 +408,8 @@ mod map {
                 .get_attribute(name)
                 .unwrap_or_default()
         };
+        // The map draws once it has measured its size on screen.
+        next_frame().await;
         let border = r#"[data-between="a b"]"#;
         let hatched = || {
             root.query_selector(r#"path.hatch[data-region="b"]"#)

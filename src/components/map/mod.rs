@@ -125,6 +125,7 @@ pub fn MapView(
         let data = data.clone();
         move || data.paths(coarse.get()).coast.clone()
     };
+    let tooltip_looks = scene.looks.clone();
     view! {
         <div class="map-wrap" data-map=which.unwrap_or("main") on:keydown=move |ev| pan_zoom.key(ev)>
             {move || caption.get().map(|c| view! { <p class="map-caption">{c}</p> })}
@@ -151,39 +152,49 @@ pub fn MapView(
                         <circle cx="30" cy="30" r="4.5" fill="rgba(255,255,255,0.75)" />
                     </pattern>
                 </defs>
-                <RegionLayer
-                    data=data.clone()
-                    looks=scene.looks.clone()
-                    coarse=coarse
-                    selected=selected
-                    hovered=hovered
-                    was_drag=Signal::derive(move || pan_zoom.was_drag())
-                    on_select=on_select
-                />
-                <OverlayLayer data=data.clone() looks=scene.looks.clone() coarse=coarse />
-                <path class="region-lines" d=lines />
-                <path class="coast" d=coast />
-                <BorderLayer data=data.clone() shown=scene.borders.clone() coarse=coarse />
-                <path class="picked-outline" d=picked_outline />
                 {move || {
-                    pan_zoom.boxing.get().map(|[x0, y0, x1, y1]| {
+                    pan_zoom.measured.get().then(|| {
+                        let data = data.clone();
+                        let scene = scene.clone();
+                        let (lines, coast) = (lines.clone(), coast.clone());
+                        let (outline, picked_outline) = (outline.clone(), picked_outline.clone());
                         view! {
-                            <rect
-                                class="box-select"
-                                x=x0.min(x1)
-                                y=y0.min(y1)
-                                width=(x1 - x0).abs()
-                                height=(y1 - y0).abs()
-                            />
+                                    <RegionLayer
+                                        data=data.clone()
+                                        looks=scene.looks.clone()
+                                        coarse=coarse
+                                        selected=selected
+                                        hovered=hovered
+                                        was_drag=Signal::derive(move || pan_zoom.was_drag())
+                                        on_select=on_select
+                                    />
+                                    <OverlayLayer data=data.clone() looks=scene.looks.clone() coarse=coarse />
+                                    <path class="region-lines" d=lines />
+                                    <path class="coast" d=coast />
+                                    <BorderLayer data=data.clone() shown=scene.borders.clone() coarse=coarse />
+                                    <path class="picked-outline" d=picked_outline />
+                                    {move || {
+                                        pan_zoom.boxing.get().map(|[x0, y0, x1, y1]| {
+                                            view! {
+                                                <rect
+                                                    class="box-select"
+                                                    x=x0.min(x1)
+                                                    y=y0.min(y1)
+                                                    width=(x1 - x0).abs()
+                                                    height=(y1 - y0).abs()
+                                                />
+                                            }
+                                        })
+                                    }}
+                                    <path class="selection" d=outline />
+                                    <PlaceLayer places=places selected=selected_place named=named on_select=on_select_place pan_zoom=pan_zoom />
+                                    <LabelLayer data=data.clone() states=states places=places pan_zoom=pan_zoom />
                         }
                     })
                 }}
-                <path class="selection" d=outline />
-                <PlaceLayer places=places selected=selected_place named=named on_select=on_select_place pan_zoom=pan_zoom />
-                <LabelLayer data=data.clone() states=states places=places pan_zoom=pan_zoom />
             </svg>
             <MapControls pan_zoom=pan_zoom />
-            <Tooltip hovered=hovered looks=scene.looks.clone() />
+            <Tooltip hovered=hovered looks=tooltip_looks />
         </div>
     }
 }

@@ -19,6 +19,9 @@ pub struct PanZoom {
     pub camera: RwSignal<Camera>,
     /// The map's size on screen in pixels.
     pub screen: RwSignal<(f64, f64)>,
+    /// Whether that size has been measured: the map is drawn once it has, so that its
+    /// lines and names are laid out once, at their size.
+    pub measured: RwSignal<bool>,
     svg: NodeRef<leptos::svg::Svg>,
     unit_m: f64,
     home: Camera,
@@ -54,14 +57,17 @@ pub fn use_pan_zoom(
     screen: RwSignal<(f64, f64)>,
     box_select: Option<BoxSelect>,
 ) -> PanZoom {
+    let measured = RwSignal::new(false);
     let measure = move || {
         if let Some(el) = svg.get_untracked() {
             let r = el.get_bounding_client_rect();
-            if r.width() > 0.0
-                && r.height() > 0.0
-                && screen.get_untracked() != (r.width(), r.height())
-            {
-                screen.set((r.width(), r.height()));
+            if r.width() > 0.0 && r.height() > 0.0 {
+                if screen.get_untracked() != (r.width(), r.height()) {
+                    screen.set((r.width(), r.height()));
+                }
+                if !measured.get_untracked() {
+                    measured.set(true);
+                }
             }
         }
     };
@@ -85,6 +91,7 @@ pub fn use_pan_zoom(
     PanZoom {
         camera,
         screen,
+        measured,
         svg,
         unit_m,
         home,

@@ -79,8 +79,20 @@ pub fn RegionLayer(
     view! { <g class="regions">{regions}</g> }
 }
 
+/// Whether a look asks for an overlay, the overlay's class and its fill.
+type Overlay = (fn(&RegionLook) -> bool, &'static str, &'static str);
+
+/// The overlays a look asks for, in the order they are drawn: hatching, then dots, then the
+/// outline of a difference from the map compared with.
+const OVERLAYS: [Overlay; 3] = [
+    (|l| l.hatched, "hatch", "url(#hatch)"),
+    (|l| l.dotted, "inferred", "url(#dots)"),
+    (|l| l.differs.is_some(), "differs", "none"),
+];
+
 /// Hatching over regions held by occupation or through a puppet, dots over those the atlas
-/// infers: each region's overlay exists only while its look asks for it.
+/// infers: an element only for each region and overlay its look asks for, keyed, so that a
+/// year step adds and takes away only the overlays that come and go.
 #[component]
 pub fn OverlayLayer(
     /// The decoded data and its paths.
@@ -91,39 +103,40 @@ pub fn OverlayLayer(
     #[prop(into)]
     coarse: Signal<bool>,
 ) -> impl IntoView {
-    let overlay = |flag: fn(&RegionLook) -> bool, class: &'static str, fill: &'static str| {
-        looks
+    // (overlay, region) pairs, overlay by overlay; equal lists do not notify.
+    let wanted = Memo::new(move |_| {
+        OVERLAYS
             .iter()
             .enumerate()
-            .map(|(i, &look)| {
-                let data = data.clone();
-                // Only a change of the flag itself adds or takes away the overlay: a new
-                // fill under the same hatching leaves its element as it is.
-                let on = Memo::new(move |_| look.with(flag));
-                move || {
-                    on.get().then(|| {
-                        let d = {
-                            let data = data.clone();
-                            move || data.paths(coarse.get()).regions[i].clone()
-                        };
-                        view! {
-                            <path
-                                class=class
-                                d=d
-                                fill=fill
-                                data-region=data.decoded.topology.regions[i].id.clone()
-                            />
-                        }
-                    })
-                }
+            .flat_map(|(k, (flag, _, _))| {
+                looks
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, look)| look.with(flag))
+                    .map(move |(i, _)| (k, i))
             })
-            .collect_view()
-    };
+            .collect::<Vec<_>>()
+    });
     view! {
         <g class="overlays" aria-hidden="true">
-            {overlay(|l| l.hatched, "hatch", "url(#hatch)")}
-            {overlay(|l| l.dotted, "inferred", "url(#dots)")}
-            {overlay(|l| l.differs.is_some(), "differs", "none")}
+            <For each=move || wanted.get() key=|&pair| pair let:pair>
+                {
+                    let (k, i) = pair;
+                    let (_, class, fill) = OVERLAYS[k];
+                    let d = {
+                        let data = data.clone();
+                        move || data.paths(coarse.get()).regions[i].clone()
+                    };
+                    view! {
+                        <path
+                            class=class
+                            d=d
+                            fill=fill
+                            data-region=data.decoded.topology.regions[i].id.clone()
+                        />
+                    }
+                }
+            </For>
         </g>
     }
 }
