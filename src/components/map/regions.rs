@@ -5,12 +5,14 @@ use super::scene::RegionLook;
 use crate::data::MapData;
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Where the pointer is over a region: its index and the client position.
 pub type Hover = Option<(usize, f64, f64)>;
 
 /// One path per region; each reads only its own look, so a step repaints only the regions
-/// whose look changed.
+/// whose look changed. The pointer and keys are heard once, by the layer, for all regions (a
+/// region is told by its `data-region`): the first map builds no listeners per region.
 #[component]
 pub fn RegionLayer(
     /// The decoded data and its paths.
@@ -32,17 +34,18 @@ pub fn RegionLayer(
     /// to those picked for an edit).
     on_select: Callback<(usize, bool)>,
 ) -> impl IntoView {
+    // The region an event happened on, if it happened on one.
+    let region_of = {
+        let data = data.clone();
+        move |ev: &web_sys::Event| {
+            let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
+            data.decoded.region_index(&el.get_attribute("data-region")?)
+        }
+    };
     let regions = looks
         .iter()
         .enumerate()
         .map(|(i, &look)| {
-            let hover = move |ev: web_sys::PointerEvent| {
-                hovered.set(Some((
-                    i,
-                    f64::from(ev.client_x()),
-                    f64::from(ev.client_y()),
-                )))
-            };
             let d = {
                 let data = data.clone();
                 move || data.paths(coarse.get()).regions[i].clone()
@@ -57,26 +60,47 @@ pub fn RegionLayer(
                     role="button"
                     aria-label=move || look.with(|l| l.name.clone())
                     data-region=data.decoded.topology.regions[i].id.clone()
-                    on:click=move |ev: web_sys::MouseEvent| {
-                        if !was_drag.get_untracked() {
-                            on_select.run((i, ev.shift_key()))
-                        }
-                    }
-                    on:keydown=move |ev: web_sys::KeyboardEvent| {
-                        if ev.key() == "Enter" || ev.key() == " " {
-                            ev.prevent_default();
-                            on_select.run((i, ev.shift_key()));
-                        }
-                    }
-                    on:pointerenter=hover
-                    on:pointermove=hover
-                    on:pointerleave=move |_| hovered.set(None)
-                    on:focus=move |_| hovered.set(None)
                 ></path>
             }
         })
         .collect_view();
-    view! { <g class="regions">{regions}</g> }
+    let hover = {
+        let region_of = region_of.clone();
+        move |ev: web_sys::PointerEvent| {
+            hovered.set(
+                region_of(&ev).map(|i| (i, f64::from(ev.client_x()), f64::from(ev.client_y()))),
+            )
+        }
+    };
+    let on_click = {
+        let region_of = region_of.clone();
+        move |ev: web_sys::MouseEvent| {
+            if let Some(i) = region_of(&ev).filter(|_| !was_drag.get_untracked()) {
+                on_select.run((i, ev.shift_key()))
+            }
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            if let Some(i) = region_of(&ev) {
+                ev.prevent_default();
+                on_select.run((i, ev.shift_key()));
+            }
+        }
+    };
+    view! {
+        <g
+            class="regions"
+            on:click=on_click
+            on:keydown=on_key
+            on:pointerover=hover.clone()
+            on:pointermove=hover
+            on:pointerleave=move |_| hovered.set(None)
+            on:focusin=move |_| hovered.set(None)
+        >
+            {regions}
+        </g>
+    }
 }
 
 /// Whether a look asks for an overlay, the overlay's class and its fill.
