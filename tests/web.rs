@@ -409,7 +409,12 @@ mod map {
                 .unwrap_or_default()
         };
         // The map draws once it has measured its size on screen.
-        next_frame().await;
+        for _ in 0..20 {
+            if root.query_selector("path.region").unwrap().is_some() {
+                break;
+            }
+            next_frame().await;
+        }
         let border = r#"[data-between="a b"]"#;
         let hatched = || {
             root.query_selector(r#"path.hatch[data-region="b"]"#)

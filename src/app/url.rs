@@ -54,8 +54,9 @@ pub fn write_url(moment: &Moment, mode: HistoryMode) {
     }
 }
 
-/// Writes the moment into the address bar once the next frame is painted, so that the map of
-/// a slider being dragged does not wait for the browser's history. The steps of one frame
+/// Writes the moment into the address bar once the next frame is painted (or a quarter of a
+/// second has passed), so that the map of a slider being dragged does not wait for the
+/// browser's history. The steps of one frame
 /// make one write, a history entry if any of them asked for one.
 pub fn write_url_soon(moment: Moment, mode: HistoryMode) {
     let scheduled = PENDING.with_borrow_mut(|pending| {
@@ -72,6 +73,8 @@ pub fn write_url_soon(moment: Moment, mode: HistoryMode) {
             crate::data::after_next_paint().await;
             flush_url();
         });
+        // A hidden tab paints no frames (▶ may keep playing there): a timer writes it then.
+        set_timeout(flush_url, std::time::Duration::from_millis(250));
     }
 }
 

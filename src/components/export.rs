@@ -119,6 +119,8 @@ fn current_picture(title: &str, legend: &[LegendEntry], link: &str) -> Option<(S
     let svg = document()
         .query_selector(".map-wrap[data-map=\"main\"] svg.map")
         .ok()??;
+    // The map draws its regions once it has measured its size.
+    svg.query_selector("path.region").ok()??;
     let rect = svg.get_bounding_client_rect();
     let (w, h) = (rect.width().round(), rect.height().round());
     let px = window()

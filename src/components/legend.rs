@@ -21,10 +21,24 @@ pub fn Legend(
             <h2>"States on the map"</h2>
             <ul>
                 // Keyed by what is drawn: a year step touches only the lines that change.
+                // Two states of a reader's timeline may share a name and a colour: the key
+                // counts such twins.
                 <For
-                    each=move || entries.get()
-                    key=|e| (e.name.clone(), e.colour.clone())
-                    let:e
+                    each=move || {
+                        let list = entries.get();
+                        list.iter()
+                            .enumerate()
+                            .map(|(k, e)| {
+                                let twins = list[..k]
+                                    .iter()
+                                    .filter(|o| o.name == e.name && o.colour == e.colour)
+                                    .count();
+                                ((e.name.clone(), e.colour.clone(), twins), e.clone())
+                            })
+                            .collect::<Vec<_>>()
+                    }
+                    key=|(key, _)| key.clone()
+                    let:((_, e))
                 >
                     <li>
                         <span class="swatch" style=format!("background:{}", e.colour)></span>

@@ -136,35 +136,54 @@ pub fn LabelLayer(
         let view = c.visible(unit, screen);
         states.with(|s| places.with(|p| fit(&data, s, p, view, px, c.zoom, narrow)))
     });
-    // Keyed by everything drawn, so that a year step leaves the names that stay where they
-    // are untouched (no attribute rewritten, nothing laid out or painted again).
-    let drawn = move || {
+    // Each name is keyed by what it names and where (its text and its point on the map), so
+    // that a year step leaves the names that stay untouched; its x and font size, which follow
+    // the zoom, are updated in place.
+    let drawn = Memo::new(move |_| {
         let px = pan_zoom.units_per_px();
-        labels
-            .get()
-            .into_iter()
-            .map(|l| {
-                let (x, anchor, class) = if l.place {
-                    (l.at[0] + 5.0 * px, "start", "place-name")
-                } else {
-                    (l.at[0], "middle", "state-name")
-                };
-                let size = l.size_px * px;
-                let key = (
-                    l.name.clone(),
-                    [x.to_bits(), l.at[1].to_bits(), size.to_bits()],
-                    l.place,
-                );
-                (key, (l.name, x, l.at[1], size, anchor, class))
-            })
-            .collect::<Vec<_>>()
-    };
+        labels.with(|labels| {
+            labels
+                .iter()
+                .map(|l| {
+                    let x = if l.place { l.at[0] + 5.0 * px } else { l.at[0] };
+                    let key = (
+                        l.name.clone(),
+                        [l.at[0].to_bits(), l.at[1].to_bits()],
+                        l.place,
+                    );
+                    (key, (x, l.size_px * px))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let keys = move || drawn.with(|d| d.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>());
     view! {
         <g class="labels" aria-hidden="true">
-            <For each=drawn key=|(key, _)| key.clone() let:((_, (name, x, y, size, anchor, class)))>
-                <text class=class x=x y=y dy="0.35em" font-size=size text-anchor=anchor>
-                    {name}
-                </text>
+            <For each=keys key=|k| k.clone() let:key>
+                {
+                    let (name, [_, y], place) = key.clone();
+                    let (anchor, class) = if place {
+                        ("start", "place-name")
+                    } else {
+                        ("middle", "state-name")
+                    };
+                    let now = move || {
+                        drawn.with(|d| d.iter().find(|(k, _)| *k == key).map(|&(_, a)| a))
+                    };
+                    let now_too = now.clone();
+                    view! {
+                        <text
+                            class=class
+                            x=move || now().map(|(x, _)| x)
+                            y=f64::from_bits(y)
+                            dy="0.35em"
+                            font-size=move || now_too().map(|(_, size)| size)
+                            text-anchor=anchor
+                        >
+                            {name}
+                        </text>
+                    }
+                }
             </For>
         </g>
     }
