@@ -56,8 +56,8 @@ pub fn write_url(moment: &Moment, mode: HistoryMode) {
 
 /// Writes the moment into the address bar once the next frame is painted (or a quarter of a
 /// second has passed), so that the map of a slider being dragged does not wait for the
-/// browser's history. The steps of one frame
-/// make one write, a history entry if any of them asked for one.
+/// browser's history. The steps of one frame make one write, a history entry if any of them
+/// asked for one.
 pub fn write_url_soon(moment: Moment, mode: HistoryMode) {
     let scheduled = PENDING.with_borrow_mut(|pending| {
         let scheduled = pending.is_some();

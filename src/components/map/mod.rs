@@ -152,6 +152,8 @@ pub fn MapView(
                         <circle cx="30" cy="30" r="4.5" fill="rgba(255,255,255,0.75)" />
                     </pattern>
                 </defs>
+                // The layers are drawn once the map's size on screen is known, so that they are
+                // laid out once, at that size.
                 {move || {
                     pan_zoom.measured.get().then(|| {
                         let data = data.clone();
@@ -159,36 +161,36 @@ pub fn MapView(
                         let (lines, coast) = (lines.clone(), coast.clone());
                         let (outline, picked_outline) = (outline.clone(), picked_outline.clone());
                         view! {
-                                    <RegionLayer
-                                        data=data.clone()
-                                        looks=scene.looks.clone()
-                                        coarse=coarse
-                                        selected=selected
-                                        hovered=hovered
-                                        was_drag=Signal::derive(move || pan_zoom.was_drag())
-                                        on_select=on_select
-                                    />
-                                    <OverlayLayer data=data.clone() looks=scene.looks.clone() coarse=coarse />
-                                    <path class="region-lines" d=lines />
-                                    <path class="coast" d=coast />
-                                    <BorderLayer data=data.clone() shown=scene.borders.clone() coarse=coarse />
-                                    <path class="picked-outline" d=picked_outline />
-                                    {move || {
-                                        pan_zoom.boxing.get().map(|[x0, y0, x1, y1]| {
-                                            view! {
-                                                <rect
-                                                    class="box-select"
-                                                    x=x0.min(x1)
-                                                    y=y0.min(y1)
-                                                    width=(x1 - x0).abs()
-                                                    height=(y1 - y0).abs()
-                                                />
-                                            }
-                                        })
-                                    }}
-                                    <path class="selection" d=outline />
-                                    <PlaceLayer places=places selected=selected_place named=named on_select=on_select_place pan_zoom=pan_zoom />
-                                    <LabelLayer data=data.clone() states=states places=places pan_zoom=pan_zoom />
+                            <RegionLayer
+                                data=data.clone()
+                                looks=scene.looks.clone()
+                                coarse=coarse
+                                selected=selected
+                                hovered=hovered
+                                was_drag=Signal::derive(move || pan_zoom.was_drag())
+                                on_select=on_select
+                            />
+                            <OverlayLayer data=data.clone() looks=scene.looks.clone() coarse=coarse />
+                            <path class="region-lines" d=lines />
+                            <path class="coast" d=coast />
+                            <BorderLayer data=data.clone() shown=scene.borders.clone() coarse=coarse />
+                            <path class="picked-outline" d=picked_outline />
+                            {move || {
+                                pan_zoom.boxing.get().map(|[x0, y0, x1, y1]| {
+                                    view! {
+                                        <rect
+                                            class="box-select"
+                                            x=x0.min(x1)
+                                            y=y0.min(y1)
+                                            width=(x1 - x0).abs()
+                                            height=(y1 - y0).abs()
+                                        />
+                                    }
+                                })
+                            }}
+                            <path class="selection" d=outline />
+                            <PlaceLayer places=places selected=selected_place named=named on_select=on_select_place pan_zoom=pan_zoom />
+                            <LabelLayer data=data.clone() states=states places=places pan_zoom=pan_zoom />
                         }
                     })
                 }}
