@@ -1,9 +1,10 @@
 //! What differs between two maps (two timelines, or one timeline in two years): each region
 //! whose holder or status differs, since when, and the record that causes it.
 
-use super::atlas::{Atlas, Record, State};
+use super::atlas::{Atlas, Ownership, Record, State};
 use super::date::Date;
 use super::map_state::{MapState, RecordRef, TimelineMaps};
+use std::cell::OnceCell;
 
 /// One map of a comparison: a timeline's maps and the map of the moment.
 #[derive(Debug, Clone, Copy)]
@@ -50,23 +51,20 @@ pub fn alike(here: Side<'_>, there: Side<'_>, i: usize) -> bool {
     here.key(i) == there.key(i)
 }
 
-/// Holder id, status and `of` id of a region on a day in a timeline.
-fn held_on(
-    atlas: &Atlas,
-    timeline: &str,
-    date: Date,
-    region: &str,
-) -> Option<(String, super::atlas::Status, Option<String>)> {
-    let h = atlas.holder_of(timeline, date, region).ok()??;
-    Some((h.state.id.clone(), h.record.status, h.record.of.clone()))
-}
-
 /// The regions held differently on the two sides, in region order. For two timelines on one
 /// day, `since` is the first day of the difference as it stands (the sides agreed the day
 /// before, or it holds from the armistice), and the cause is the record that begins that day
 /// (this side's if both begin then). For one timeline in two years, it is this side's record.
 pub fn differences(atlas: &Atlas, here: Side<'_>, there: Side<'_>) -> Vec<Difference> {
     let same_timeline = here.maps.timeline == there.maps.timeline;
+    let (ta, tb) = (here.maps.timeline.as_str(), there.maps.timeline.as_str());
+    // The two timelines' records, indexed once for all the regions that differ.
+    let owners = OnceCell::new();
+    // Holder id, status and `of` id of a region on a day on one side.
+    let held = |side: &Option<Ownership>, day: Date, region: &str| {
+        let h = side.as_ref()?.at(day, &[region]).pop().flatten()?;
+        Some((h.state.id.clone(), h.record.status, h.record.of.clone()))
+    };
     (0..here.map.cells.len())
         .filter(|&i| !alike(here, there, i))
         .filter_map(|i| {
@@ -79,7 +77,6 @@ pub fn differences(atlas: &Atlas, here: Side<'_>, there: Side<'_>) -> Vec<Differ
                 begins(a).or(begins(b))?
             } else {
                 let region = here.maps.region_id(i)?;
-                let (ta, tb) = (here.maps.timeline.as_str(), there.maps.timeline.as_str());
                 // Every day on which either side's record for the region changes, latest first.
                 let mut days: Vec<(Date, RecordRef, bool)> = Vec::new();
                 for (side, t) in [(true, ta), (false, tb)] {
@@ -102,11 +99,12 @@ pub fn differences(atlas: &Atlas, here: Side<'_>, there: Side<'_>) -> Vec<Differ
                     }
                 }
                 days.sort_by(|x, y| y.0.cmp(&x.0).then(y.2.cmp(&x.2)));
+                let (oa, ob) =
+                    owners.get_or_init(|| (atlas.ownership(ta).ok(), atlas.ownership(tb).ok()));
                 days.iter()
                     .find(|(d, _, _)| {
                         *d <= Date::START
-                            || held_on(atlas, ta, d.previous(), region)
-                                == held_on(atlas, tb, d.previous(), region)
+                            || held(oa, d.previous(), region) == held(ob, d.previous(), region)
                     })
                     .or(days.last())
                     .map(|&(d, r, _)| (d, r))?
