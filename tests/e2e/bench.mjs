@@ -82,7 +82,7 @@ function drag(page) {
 }
 
 const years = Array.from({ length: 24 }, (_, i) => 1918 + ((i * 7) % 24));
-const f = { firstMap: [], yearChange: [], dragStep: [], toPassages: [], timelineSwitch: [], floorFirst: [], floorYear: [], floorDrag: [] };
+const f = { firstMap: [], yearChange: [], dragStep: [], compareDragStep: [], toPassages: [], timelineSwitch: [], floorFirst: [], floorYear: [], floorDrag: [] };
 let bytes;
 let memory;
 let version;
@@ -154,6 +154,17 @@ try {
       }),
     );
     await context.close();
+
+    // The same drag with real history compared beside it: two maps and What differs follow.
+    {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      await page.goto(`${site.url}/?t=red-triumph&y=1924&c=real`);
+      await page.locator('.map-wrap[data-map="compared"] path.region').first().waitFor();
+      await page.waitForLoadState("networkidle");
+      f.compareDragStep.push(...(await drag(page)));
+      await context.close();
+    }
   }
 } finally {
   await browser.close();
@@ -179,6 +190,7 @@ const figures = {
   drag_steps: f.dragStep.length,
   floor_drag_step_ms_p95: p(f.floorDrag, 95),
   floor_drag_steps_over_one_frame: f.floorDrag.filter((x) => x > FRAME_MS).length,
+  compare_drag_step_ms_p95: p(f.compareDragStep, 95),
   timeline_switch_ms_p50: p(f.timelineSwitch, 50),
   timeline_switch_ms_p95: p(f.timelineSwitch, 95),
   click_to_passages_ms_p50: p(f.toPassages, 50),
@@ -200,6 +212,7 @@ console.log(`Uchronia benchmark: release build, ${figures.browser}, ${runs} runs
 console.log(`first map on screen:       ${figures.first_map_ms} ms     floor first paint ${figures.floor_first_paint_ms} ms   (${x(figures.first_map_ms, figures.floor_first_paint_ms)})`);
 console.log(`year change p50 / p95:     ${figures.year_change_ms_p50} / ${figures.year_change_ms_p95} ms   floor ${figures.floor_year_change_ms_p50} / ${figures.floor_year_change_ms_p95} ms   (${x(figures.year_change_ms_p50, figures.floor_year_change_ms_p50)}, ${x(figures.year_change_ms_p95, figures.floor_year_change_ms_p95)})`);
 console.log(`drag step p95:             ${figures.drag_step_ms_p95} ms   floor ${figures.floor_drag_step_ms_p95} ms   (${x(figures.drag_step_ms_p95, figures.floor_drag_step_ms_p95)}); steps over one frame: ${figures.drag_steps_over_one_frame} of ${figures.drag_steps} (floor ${figures.floor_drag_steps_over_one_frame})`);
+console.log(`drag step p95, compared:    ${figures.compare_drag_step_ms_p95} ms   (${x(figures.compare_drag_step_ms_p95, figures.floor_drag_step_ms_p95)}), Red Triumph beside real history`);
 console.log(`timeline switch p50 / p95: ${figures.timeline_switch_ms_p50} / ${figures.timeline_switch_ms_p95} ms`);
 console.log(`click to passages p50 / p95: ${figures.click_to_passages_ms_p50} / ${figures.click_to_passages_ms_p95} ms`);
 console.log(`first visit, up to the first map: ${kib(figures.transfer_raw_bytes)} raw, ${kib(figures.transfer_gzip_bytes)} gzip; wasm ${kib(figures.wasm_gzip_bytes)} gzip; the whole visit ${kib(figures.visit_gzip_bytes)} gzip`);
