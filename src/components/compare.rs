@@ -104,7 +104,7 @@ pub fn ComparePicker(
 }
 
 /// One line of "What differs".
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DiffRow {
     pub region: String,
     pub name: String,
@@ -205,51 +205,60 @@ pub fn WhatDiffers(
     /// Called with a region id to select it.
     on_select: Callback<String>,
 ) -> impl IntoView {
+    let empty = Memo::new(move |_| rows.with(Vec::is_empty));
     view! {
         <section class="what-differs" aria-label="What differs">
             <h2>"What differs"</h2>
             <p class="differs-between">
                 {move || names.with(|(a, b)| format!("{a} against {b}"))}
             </p>
+            // The list stays while it has rows, each row keyed by all it says: a year step
+            // rebuilds only the rows that change, and the maps' names change in place.
             {move || {
-                let rows = rows.get();
-                if rows.is_empty() {
+                if empty.get() {
                     return view! { <p class="empty">"The two maps agree everywhere."</p> }.into_any();
                 }
-                let (here, there) = names.get();
                 view! {
                     <ol class="differs-list">
-                        {rows
-                            .into_iter()
-                            .map(|r| {
+                        <For each=move || rows.get() key=|r| r.clone() let:r>
+                            {
                                 let id = r.region.clone();
-                                let quote = corpus.with(|c| {
-                                    let c = c.as_ref()?;
-                                    let p = c.passage(r.passages.first()?)?;
-                                    let mut words: String = p.text.chars().take(160).collect();
-                                    if words.len() < p.text.len() {
-                                        words.push('…');
-                                    }
-                                    Some((p.id.clone(), words))
-                                });
+                                let first = r.passages.first().cloned();
+                                let quote = move || {
+                                    corpus.with(|c| {
+                                        let p = c.as_ref()?.passage(first.as_ref()?)?;
+                                        let mut words: String = p.text.chars().take(160).collect();
+                                        if words.len() < p.text.len() {
+                                            words.push('…');
+                                        }
+                                        let id = p.id.clone();
+                                        Some(view! {
+                                            <blockquote class="differs-quote" data-passage=id.clone()>
+                                                {words} <cite>{format!(" {id}")}</cite>
+                                            </blockquote>
+                                        })
+                                    })
+                                };
+                                let (held_here, held_there, since) =
+                                    (r.here.clone(), r.there.clone(), r.since.long());
                                 view! {
                                     <li data-region=r.region.clone()>
                                         <button type="button" class="link differs-region" on:click=move |_| on_select.run(id.clone())>
                                             {r.name.clone()}
                                         </button>
                                         <span class="differs-holders">
-                                            {format!(": {} ({here}) · {} ({there}) · since {}", r.here, r.there, r.since.long())}
+                                            {move || {
+                                                names.with(|(here, there)| {
+                                                    format!(": {held_here} ({here}) · {held_there} ({there}) · since {since}")
+                                                })
+                                            }}
                                         </span>
-                                        {quote.map(|(id, words)| view! {
-                                            <blockquote class="differs-quote" data-passage=id.clone()>
-                                                {words} <cite>{format!(" {id}")}</cite>
-                                            </blockquote>
-                                        })}
+                                        {quote}
                                         {r.note.clone().map(|n| view! { <p class="record-note">{n}</p> })}
                                     </li>
                                 }
-                            })
-                            .collect_view()}
+                            }
+                        </For>
                     </ol>
                 }
                     .into_any()
