@@ -7,6 +7,7 @@
 
 use super::projection::{project, unproject, Projected};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 
 /// The `format` field of a topology file.
@@ -176,6 +177,8 @@ pub struct Decoded {
     pub rings: Vec<Vec<Vec<Vec<Point>>>>,
     /// For each arc, the regions on it (one for a coast, two for a border, seams included).
     pub sides: Vec<Vec<usize>>,
+    /// Each region's place by id (the first, should two share one).
+    index: HashMap<String, usize>,
 }
 
 impl Topology {
@@ -262,11 +265,16 @@ impl Topology {
                 }
             }
         }
+        let mut index = HashMap::new();
+        for (i, r) in self.regions.iter().enumerate() {
+            index.entry(r.id.clone()).or_insert(i);
+        }
         Ok(Decoded {
             topology: self,
             arcs,
             rings,
             sides,
+            index,
         })
     }
 
@@ -300,7 +308,7 @@ impl Decoded {
 
     /// The index of a region by id.
     pub fn region_index(&self, id: &str) -> Option<usize> {
-        self.topology.regions.iter().position(|r| r.id == id)
+        self.index.get(id).copied()
     }
 }
 
