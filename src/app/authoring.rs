@@ -69,11 +69,7 @@ pub fn picking(
     let picked = RwSignal::new(Vec::<String>::new());
     // On a touch screen (no Shift), a switch makes each tap add or remove a region.
     let pick_several = RwSignal::new(false);
-    let editing = Memo::new(move |_| {
-        own.revision.track();
-        let id = timeline.get();
-        own.drafts.with(|d| d.iter().any(|d| d.timeline.id == id))
-    });
+    let editing = Memo::new(move |_| own.has(&timeline.get()));
     let on_select = {
         let data = data.clone();
         Callback::new(move |(i, extend): (usize, bool)| {

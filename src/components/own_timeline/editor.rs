@@ -90,12 +90,7 @@ pub fn Editor(
     /// Called once the timeline is deleted, with its base.
     on_deleted: Callback<String>,
 ) -> impl IntoView {
-    let draft = Memo::new(move |_| {
-        own.revision.track();
-        let id = timeline.get();
-        own.drafts
-            .with(|d| d.iter().find(|d| d.timeline.id == id).cloned())
-    });
+    let draft = Memo::new(move |_| own.draft(&timeline.get()));
     let from = RwSignal::new(String::new());
     // The day follows the slider until the author types one.
     let from_typed = RwSignal::new(false);

@@ -143,10 +143,35 @@ impl Own {
                 .is_some()
     }
 
-    /// Whether `id` is one of the reader's timelines.
+    /// Whether `id` is one of the reader's timelines (a change of them reruns the caller).
     pub fn has(&self, id: &str) -> bool {
+        self.revision.track();
+        self.drafts.with(|d| d.iter().any(|d| d.timeline.id == id))
+    }
+
+    /// The reader's timeline `id` as it stands (a change of them reruns the caller).
+    pub fn draft(&self, id: &str) -> Option<Draft> {
+        self.revision.track();
         self.drafts
-            .with_untracked(|d| d.iter().any(|d| d.timeline.id == id))
+            .with(|d| d.iter().find(|d| d.timeline.id == id).cloned())
+    }
+
+    /// Does `edit` to the draft `id`, if there is one; stores it if `edit` says it changed.
+    fn edit<R>(
+        &self,
+        data: &MapData,
+        id: &str,
+        edit: impl FnOnce(&mut Draft) -> (bool, R),
+    ) -> Option<R> {
+        let mut outcome = None;
+        self.drafts.update_untracked(|drafts| {
+            outcome = drafts.iter_mut().find(|d| d.timeline.id == id).map(edit);
+        });
+        let (changed, result) = outcome?;
+        if changed {
+            self.changed(data, &[id.to_string()]);
+        }
+        Some(result)
     }
 
     /// After a change of the drafts: the atlas, the storage and what depends on them.
@@ -174,31 +199,17 @@ impl Own {
 
     /// Applies a change to the draft `id`; the problems if the rules refuse it.
     pub fn apply(&self, data: &MapData, id: &str, change: Change) -> Result<(), Vec<Problem>> {
-        let atlas = data.atlas();
-        let regions = data.region_ids();
-        let mut result = Ok(());
-        self.drafts.update_untracked(|drafts| {
-            if let Some(d) = drafts.iter_mut().find(|d| d.timeline.id == id) {
-                result = d.apply(&atlas, &regions, change);
-            }
-        });
-        if result.is_ok() {
-            self.changed(data, &[id.to_string()]);
-        }
-        result
+        let (atlas, regions) = (data.atlas(), data.region_ids());
+        self.edit(data, id, |d| {
+            let result = d.apply(&atlas, &regions, change);
+            (result.is_ok(), result)
+        })
+        .unwrap_or(Ok(()))
     }
 
     /// Undo (or redo) on the draft `id`.
     pub fn step_back(&self, data: &MapData, id: &str, undo: bool) {
-        let mut moved = false;
-        self.drafts.update_untracked(|drafts| {
-            if let Some(d) = drafts.iter_mut().find(|d| d.timeline.id == id) {
-                moved = if undo { d.undo() } else { d.redo() };
-            }
-        });
-        if moved {
-            self.changed(data, &[id.to_string()]);
-        }
+        self.edit(data, id, |d| (if undo { d.undo() } else { d.redo() }, ()));
     }
 
     /// Adds a new timeline; returns its id.
