@@ -374,7 +374,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
                         Some([p[0] as f64, p[1] as f64])
                     }
                     None => loaded.with_untracked(|c| {
-                        let p = c.as_ref()?.places.iter().find(|p| p.id == id)?;
+                        let p = c.as_ref()?.place(id)?;
                         data.decoded.topology.to_map(p.lon, p.lat)
                     }),
                 });

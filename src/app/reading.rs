@@ -66,7 +66,7 @@ pub fn reading(
             let first = named.with(|n| n.first().cloned());
             let at = first.and_then(|id| {
                 loaded.with_untracked(|c| {
-                    let p = c.as_ref()?.places.iter().find(|p| p.id == id)?;
+                    let p = c.as_ref()?.place(&id)?;
                     data.decoded.topology.to_map(p.lon, p.lat)
                 })
             });

@@ -152,9 +152,10 @@ pub fn against_data(data: &MapData, parsed: Parsed) -> Parsed {
 /// A selection that is neither a region nor a place of the corpus, set aside with a reason.
 /// A passage to read beside the map that the corpus does not have is set aside too.
 pub fn against_corpus(data: &MapData, corpus: &Corpus, moment: &Moment) -> Vec<Ignored> {
-    let bad_selection = moment.selection.as_ref().filter(|r| {
-        data.decoded.region_index(r).is_none() && !corpus.places.iter().any(|p| &p.id == *r)
-    });
+    let bad_selection = moment
+        .selection
+        .as_ref()
+        .filter(|r| data.decoded.region_index(r).is_none() && corpus.place(r).is_none());
     let bad_reading = moment
         .reading
         .as_ref()

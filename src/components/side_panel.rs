@@ -144,7 +144,7 @@ pub fn SidePanel(
                 })
             } else {
                 let c = corpus.loaded.get()?;
-                let p = c.places.iter().find(|p| p.id == id)?;
+                let p = c.place(&id)?;
                 let region = data
                     .decoded
                     .region_index(&p.region)

@@ -269,7 +269,7 @@ impl Corpus {
     pub fn segments(&self, passage: &Passage) -> Vec<Segment> {
         let mut names: Vec<(&str, Segment)> = Vec::new();
         for id in &passage.places {
-            if let Some(p) = self.places.iter().find(|p| &p.id == id) {
+            if let Some(p) = self.place(id) {
                 for n in std::iter::once(&p.name).chain(&p.names) {
                     names.push((n, Segment::Place(String::new(), id.clone())));
                 }
@@ -341,6 +341,10 @@ impl Corpus {
 
     pub fn passage(&self, id: &str) -> Option<&Passage> {
         self.passages.iter().find(|p| p.id == id)
+    }
+
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
     }
 
     /// Where the map goes when a reader beside it reaches a passage: the year it speaks of
