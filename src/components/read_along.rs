@@ -9,13 +9,15 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The id of the passage at the reading line: the last one whose top is above a third of
-/// the way down the text's box.
+/// The reading line: a third of the way down the text's box, in client pixels.
+fn reading_line(text: &web_sys::Element) -> f64 {
+    let r = text.get_bounding_client_rect();
+    r.top() + r.height() / 3.0
+}
+
+/// The id of the passage at the reading line: the last one whose top is above it.
 fn passage_in_view(text: &web_sys::Element) -> Option<String> {
-    let line = {
-        let r = text.get_bounding_client_rect();
-        r.top() + r.height() / 3.0
-    };
+    let line = reading_line(text);
     let list = text.query_selector_all("[data-read-passage]").ok()?;
     let mut at = None;
     for k in 0..list.length() {
@@ -83,7 +85,7 @@ pub fn ReadAlong(
                 };
                 f.places
                     .iter()
-                    .filter_map(|id| c.places.iter().find(|p| &p.id == id))
+                    .filter_map(|id| c.place(id))
                     .map(|p| p.name.clone())
                     .collect::<Vec<_>>()
                     .join(", ")
@@ -102,11 +104,7 @@ pub fn ReadAlong(
         }
         if let Ok(Some(p)) = el.query_selector(&format!("[data-read-passage=\"{id}\"]")) {
             // Its top just above the reading line, so that it is the passage at the line.
-            let line = {
-                let r = el.get_bounding_client_rect();
-                r.top() + r.height() / 3.0
-            };
-            let offset = p.get_bounding_client_rect().top() - line + 4.0;
+            let offset = p.get_bounding_client_rect().top() - reading_line(&el) + 4.0;
             el.set_scroll_top(el.scroll_top() + offset.round() as i32);
             scrolled_to.set_value(Some(id));
         }
