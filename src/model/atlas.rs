@@ -270,23 +270,28 @@ impl Atlas {
     }
 
     /// The records that decide a region in a timeline, oldest first, each with the timeline
-    /// it comes from.
+    /// it comes from and its place among that timeline's records.
     pub fn records_of<'a>(
         &'a self,
         timeline: &str,
         region: &str,
-    ) -> Result<Vec<(&'a Record, &'a str)>, AtlasError> {
+    ) -> Result<Vec<(&'a Record, &'a str, usize)>, AtlasError> {
         let lineage = self.lineage(timeline)?;
         // From the root up: each timeline's own records cut off its base's from their first date.
-        let mut merged: Vec<(&Record, &str)> = Vec::new();
+        let mut merged: Vec<(&Record, &str, usize)> = Vec::new();
         for t in lineage.iter().rev() {
-            let own: Vec<&Record> = t.records.iter().filter(|r| r.region == region).collect();
-            if let Some(first) = own.iter().map(|r| r.from).min() {
-                merged.retain(|(r, _)| r.from < first);
-                merged.extend(own.into_iter().map(|r| (r, t.id.as_str())));
+            let own: Vec<(usize, &Record)> = t
+                .records
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.region == region)
+                .collect();
+            if let Some(first) = own.iter().map(|(_, r)| r.from).min() {
+                merged.retain(|(r, _, _)| r.from < first);
+                merged.extend(own.into_iter().map(|(i, r)| (r, t.id.as_str(), i)));
             }
         }
-        merged.sort_by_key(|(r, _)| r.from);
+        merged.sort_by_key(|(r, _, _)| r.from);
         Ok(merged)
     }
 
@@ -370,7 +375,7 @@ impl Atlas {
             dates.extend(
                 self.records_of(timeline, region)?
                     .into_iter()
-                    .map(|(r, _)| r.from)
+                    .map(|(r, _, _)| r.from)
                     .filter(|d| *d > Date::START),
             );
         }

@@ -80,12 +80,8 @@ pub fn differences(atlas: &Atlas, here: Side<'_>, there: Side<'_>) -> Vec<Differ
                 // Every day on which either side's record for the region changes, latest first.
                 let mut days: Vec<(Date, RecordRef, bool)> = Vec::new();
                 for (side, t) in [(true, ta), (false, tb)] {
-                    for (r, owner) in atlas.records_of(t, region).ok()? {
+                    for (r, owner, index) in atlas.records_of(t, region).ok()? {
                         let timeline = atlas.timelines.iter().position(|x| x.id == owner)?;
-                        let index = atlas.timelines[timeline]
-                            .records
-                            .iter()
-                            .position(|x| std::ptr::eq(x, r))?;
                         if r.from <= here.map.date {
                             days.push((
                                 r.from,
