@@ -1,12 +1,16 @@
 //! The rules of the map, natively, on a small atlas made for each edge of the ownership rule:
 //! inheritance from the base, a region's first own record, a record on its boundary day, a
 //! timeline that freezes after its text, dots, borders, the states on the map, and a base
-//! chain that loops.
+//! chain that loops; and the first map the page shows before the atlas starts, on the
+//! committed data.
 #![cfg(not(target_arch = "wasm32"))]
 
 use uchronia::model::atlas::{Atlas, AtlasError, Status};
-use uchronia::model::date::{Date, FIRST_YEAR};
-use uchronia::model::map_state::{border_pairs, TimelineMaps};
+use uchronia::model::camera::Camera;
+use uchronia::model::date::{Date, FIRST_YEAR, LAST_YEAR};
+use uchronia::model::first_map::FirstMap;
+use uchronia::model::map_state::{border_pairs, TimelineMaps, NO_HOLDER_FILL};
+use uchronia::pipeline::build;
 
 const REGIONS: [&str; 3] = ["a", "b", "c"];
 
@@ -382,4 +386,77 @@ proptest::proptest! {
         uchronia::model::topology::svg_path(&points, &mut d);
         proptest::prop_assert_eq!(read_path(&d), points, "{}", d);
     }
+}
+
+#[test]
+fn the_first_map_is_the_map_the_atlas_opens_with() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("geodata");
+    let decoded = build::load_topology(&data).unwrap().decode().unwrap();
+    let atlas = build::atlas_file(&data).unwrap().atlas;
+    let text = std::fs::read_to_string(data.join("build/first-map.json")).unwrap();
+    let first: FirstMap = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        first,
+        FirstMap::new(&decoded, &atlas).unwrap(),
+        "geodata/build/first-map.json is stale: run `atlas build --text-only`"
+    );
+    // Every timeline the site serves, every year, every region: the colour of its holder on
+    // the atlas's map of that year.
+    let ids: Vec<&str> = decoded
+        .topology
+        .regions
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(first.timelines.len(), atlas.timelines.len());
+    for t in &atlas.timelines {
+        let maps = TimelineMaps::new(&atlas, &t.id, &ids).unwrap();
+        for year in FIRST_YEAR..=LAST_YEAR {
+            for (i, id) in ids.iter().enumerate() {
+                let want = maps.year(year).cells[i]
+                    .map_or(NO_HOLDER_FILL, |c| maps.states[c.holder].colour.as_str());
+                assert_eq!(
+                    first.fill(&t.id, year, id),
+                    Some(want),
+                    "{} {year} {id}",
+                    t.id
+                );
+            }
+        }
+        assert_eq!(first.fill(&t.id, LAST_YEAR + 1, ids[0]), None);
+    }
+    // Bavaria in 1924: Germany's in real history, the Labour Commune's in Red Triumph.
+    let colour = |timeline: &str, name: &str| {
+        let maps = TimelineMaps::new(&atlas, timeline, &ids).unwrap();
+        maps.states
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap()
+            .colour
+            .clone()
+    };
+    let germany = colour("real", "Germany");
+    let commune = colour("red-triumph", "German Labour Commune");
+    assert_ne!(germany, commune);
+    assert_eq!(first.fill("real", 1924, "bavaria"), Some(germany.as_str()));
+    assert_eq!(
+        first.fill("red-triumph", 1924, "bavaria"),
+        Some(commune.as_str())
+    );
+    // The view the atlas opens with, and a path for each region.
+    let home = Camera::home(&decoded.topology).view_box(decoded.topology.unit_m);
+    let want = [home[0], home[1], home[2] - home[0], home[3] - home[1]];
+    for (got, want) in first.view_box.iter().zip(want) {
+        assert!(
+            (got - want).abs() <= 0.5,
+            "view box {:?} against {want:?}",
+            first.view_box
+        );
+    }
+    assert_eq!(first.regions, ids);
+    assert_eq!(first.paths.len(), ids.len());
+    assert!(first
+        .paths
+        .iter()
+        .all(|d| d.starts_with('M') && d.ends_with('Z')));
 }

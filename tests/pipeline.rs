@@ -24,7 +24,11 @@ fn two_builds_give_the_committed_bytes() {
         let _ = std::fs::remove_dir_all(out(n));
         build::build(&data, &gpkg, &out(n)).expect("the pipeline runs");
     }
-    for file in ["build/topology.json", "build/atlas.json"] {
+    for file in [
+        "build/topology.json",
+        "build/atlas.json",
+        "build/first-map.json",
+    ] {
         let first = std::fs::read(out(0).join(file)).unwrap();
         let second = std::fs::read(out(1).join(file)).unwrap();
         assert!(first == second, "{file}: two runs differ");

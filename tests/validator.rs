@@ -312,6 +312,16 @@ fn a_stale_build_is_caught() {
         false,
     );
     assert_found(&found, "build/atlas.json", "out of date");
+    // A new colour changes the first map the page shows before the atlas starts, too.
+    real["states"][0]["colour"] = json!("#123456");
+    let found = problems(
+        &dir,
+        &recipe,
+        &topology,
+        &[("real.json", real.to_string())],
+        false,
+    );
+    assert_found(&found, "build/first-map.json", "out of date");
 }
 
 #[test]

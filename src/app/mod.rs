@@ -12,7 +12,7 @@ use crate::components::map::places::places_of;
 use crate::components::map::scene::{shown_states, Maps, Other, Scene, ShownState};
 use crate::components::names_picker::NamesPicker;
 pub use crate::components::notice::report_panic;
-use crate::components::notice::Notice;
+use crate::components::notice::{remove_first_map, Notice};
 use crate::components::own_timeline::{Editor, MakeYourOwn, Own};
 use crate::components::read_along::ReadAlong;
 use crate::components::search::Search;
@@ -37,11 +37,9 @@ use reading::{reading, Reading};
 use url::{against_corpus, against_data, camera_of, timeline_ids, view_of};
 pub use url::{link_to, moment_from_location, write_url, HistoryMode, Steps};
 
-/// The performance mark set once the first map is painted.
-pub const FIRST_MAP_MARK: &str = "uchronia-first-map";
-
-/// Where the map opens: central Europe.
-const HOME_LON_LAT: (f64, f64) = (17.0, 51.0);
+/// The performance mark set once the atlas's map is painted (`public/boot.js` sets
+/// `uchronia-first-map` when it has painted the first map before the atlas).
+pub const ATLAS_MAP_MARK: &str = "uchronia-atlas-map";
 
 /// The whole page: loads the map, then shows the atlas (or what went wrong, with Retry).
 #[component]
@@ -55,6 +53,7 @@ pub fn App() -> impl IntoView {
         {move || match data.get() {
             None => view! { <p class="loading" role="status">"Loading the map…"</p> }.into_any(),
             Some(Err(e)) => {
+                remove_first_map();
                 view! {
                     <div class="load-error" role="alert">
                         <p>"The atlas could not load its data. " {e.to_string()}</p>
@@ -83,20 +82,15 @@ fn maps_of(data: &MapData, timeline: &str) -> Maps {
 fn Viewer(data: Arc<MapData>) -> impl IntoView {
     let corpus = LocalResource::new(|| async {
         crate::data::after_next_paint().await;
-        // The first map is on screen: a mark for the benchmark, then the texts.
+        // The atlas's map is on screen: it takes the first map's place, a mark for the
+        // benchmark, then the texts.
+        remove_first_map();
         if let Some(p) = window().performance() {
-            let _ = p.mark(FIRST_MAP_MARK);
+            let _ = p.mark(ATLAS_MAP_MARK);
         }
         load_corpus().await
     });
-    let home = {
-        let p = data
-            .decoded
-            .topology
-            .to_map(HOME_LON_LAT.0, HOME_LON_LAT.1)
-            .unwrap_or([0.0, 0.0]);
-        Camera::new(p[0], p[1], 1.0)
-    };
+    let home = Camera::home(&data.decoded.topology);
     // The reader's own timelines, kept in the browser, and the one a shared link carries.
     let own = Own::load(&data);
     let from_link = open_shared(&data, own);

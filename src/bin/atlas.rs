@@ -134,7 +134,7 @@ Timelines: real, red-triumph, rosas-reich, strasser. A year stands for 31 Decemb
                     let (atlas, corpus, passages) =
                         build::build_text_data(&data, &data).map_err(|e| e.to_string())?;
                     println!(
-                        "wrote atlas.json ({atlas} bytes) and corpus.json ({corpus} bytes, {passages} passages) in {}",
+                        "wrote atlas.json ({atlas} bytes), first-map.json and corpus.json ({corpus} bytes, {passages} passages) in {}",
                         data.join("build").display()
                     );
                     return Ok(ExitCode::SUCCESS);

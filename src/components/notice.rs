@@ -7,6 +7,7 @@ use leptos::prelude::*;
 /// the console. Works without the reactive system, which a panic may have left broken.
 pub fn report_panic(message: &str) {
     web_sys::console::error_1(&format!("Uchronia stopped: {message}").into());
+    remove_first_map();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -43,6 +44,17 @@ pub fn report_panic(message: &str) {
     }
     if let Some(body) = document.body() {
         let _ = body.prepend_with_node_1(&panel);
+    }
+}
+
+/// Removes the first map that `public/boot.js` drew over the page before the atlas started:
+/// once the atlas's own map is on screen, or once the atlas has something else to say.
+pub fn remove_first_map() {
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("first-map"))
+    {
+        shell.remove();
     }
 }
 

@@ -2,11 +2,15 @@
 //! about a point moves it. Pure math in map units (x east, y south), apart from any screen.
 
 use super::permalink::{MAX_ZOOM, MIN_ZOOM};
+use super::topology::Topology;
 
 /// Width of the map at zoom 1, in metres: Europe from the Atlantic to the Urals.
 pub const WIDTH_AT_ZOOM_1_M: f64 = 4_600_000.0;
 /// Height over width of the view box.
 pub const ASPECT: f64 = 0.62;
+
+/// Where the map opens: central Europe (longitude, latitude).
+pub const HOME_LON_LAT: (f64, f64) = (17.0, 51.0);
 
 /// What is on screen: the centre in map units and the zoom.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,6 +36,14 @@ impl Camera {
             cy,
             zoom: clamp_zoom(zoom),
         }
+    }
+
+    /// The map's opening view of `topology`: [`HOME_LON_LAT`] at zoom 1.
+    pub fn home(topology: &Topology) -> Camera {
+        let p = topology
+            .to_map(HOME_LON_LAT.0, HOME_LON_LAT.1)
+            .unwrap_or([0.0, 0.0]);
+        Camera::new(p[0], p[1], 1.0)
     }
 
     /// The width of the view box in map units of `unit_m` metres.

@@ -121,6 +121,9 @@ impl MapState {
     }
 }
 
+/// The fill of a region that no record holds.
+pub const NO_HOLDER_FILL: &str = "#e8e4da";
+
 /// The maps of one timeline: one per year of the slider, and any day on demand.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineMaps {
@@ -188,6 +191,16 @@ impl TimelineMaps {
     pub fn year(&self, year: i32) -> &MapState {
         let i = (year.clamp(FIRST_YEAR, LAST_YEAR) - FIRST_YEAR) as usize;
         &self.years[i.min(self.years.len().saturating_sub(1))]
+    }
+
+    /// The colour region `i` is filled with on `map`: its holder's, or [`NO_HOLDER_FILL`].
+    pub fn fill(&self, map: &MapState, i: usize) -> &str {
+        map.cells
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|c| self.states.get(c.holder))
+            .map_or(NO_HOLDER_FILL, |s| s.colour.as_str())
     }
 
     /// The id of region `i`.

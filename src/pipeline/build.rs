@@ -9,6 +9,7 @@ use super::natural_earth::read_admin1;
 use super::regions::build_regions;
 use super::{PipelineError, Result};
 use crate::model::atlas::{Atlas, AtlasFile};
+use crate::model::first_map::FirstMap;
 use crate::model::passages::Corpus;
 use crate::model::topology::Topology;
 use serde::Serialize;
@@ -84,12 +85,33 @@ pub fn corpus(data: &Path, topology: Topology) -> Result<Corpus> {
     })
 }
 
-/// Writes the timelines and the corpus made with `topology` under `out`.
+/// The first map the page shows before the atlas starts, made from `topology` and the
+/// authored timelines.
+pub fn first_map(data: &Path, topology: Topology) -> Result<FirstMap> {
+    let decoded = topology.decode().map_err(|e| {
+        PipelineError::new(
+            data.join(files::TOPOLOGY).display().to_string(),
+            "",
+            e.to_string(),
+        )
+    })?;
+    FirstMap::new(&decoded, &atlas_file(data)?.atlas).map_err(|e| {
+        PipelineError::new(
+            data.join(files::TIMELINES_DIR).display().to_string(),
+            "",
+            e.to_string(),
+        )
+    })
+}
+
+/// Writes the timelines, the first map and the corpus made with `topology` under `out`.
 fn write_text_data(data: &Path, out: &Path, topology: Topology) -> Result<(usize, usize, usize)> {
     let atlas_json = to_json(&atlas_file(data)?)?;
+    let first_map_json = to_json(&first_map(data, topology.clone())?)?;
     let corpus = corpus(data, topology)?;
     let corpus_json = to_json(&corpus)?;
     write(&out.join(files::ATLAS), &atlas_json)?;
+    write(&out.join(files::FIRST_MAP), &first_map_json)?;
     write(&out.join(files::CORPUS), &corpus_json)?;
     Ok((atlas_json.len(), corpus_json.len(), corpus.passages.len()))
 }
@@ -117,8 +139,9 @@ pub fn build(data: &Path, gpkg: &Path, out: &Path) -> Result<Built> {
     })
 }
 
-/// Everything but the geometry: rewrites `build/atlas.json` and `build/corpus.json` from the
-/// authored files and the committed topology (no Natural Earth needed).
+/// Everything but the geometry: rewrites `build/atlas.json`, `build/first-map.json` and
+/// `build/corpus.json` from the authored files and the committed topology (no Natural Earth
+/// needed).
 pub fn build_text_data(data: &Path, out: &Path) -> Result<(usize, usize, usize)> {
     write_text_data(data, out, load_topology(data)?)
 }

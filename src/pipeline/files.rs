@@ -16,6 +16,7 @@ pub const TIMELINES_DIR: &str = "authored/timelines";
 pub const TOPOLOGY: &str = "build/topology.json";
 pub const ATLAS: &str = "build/atlas.json";
 pub const CORPUS: &str = "build/corpus.json";
+pub const FIRST_MAP: &str = "build/first-map.json";
 
 /// How a region is made from Natural Earth.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,10 +1,11 @@
 //! `atlas validate`: every check of the committed data. Each problem names the file, the
 //! record and the reason; the command fails when there is any.
 
-use super::build::{atlas_file, corpus as build_corpus_with};
+use super::build::{atlas_file, corpus as build_corpus_with, first_map};
 use super::files::{self, load_cuts, load_recipe, load_timelines, Recipe};
 use super::PipelineError;
 use crate::model::atlas::{Atlas, Timeline};
+use crate::model::first_map::FirstMap;
 use crate::model::passages::Corpus;
 use crate::model::rules::{check_timeline, with_timeline};
 use crate::model::topology::Topology;
@@ -66,10 +67,29 @@ pub fn validate(data: &Path) -> Vec<PipelineError> {
                 (_, Err(e)) => problems.push(e),
                 (Err(_), _) => {}
             }
+            problems.extend(check_first_map(data));
         }
         Err(e) => problems.push(e),
     }
     problems
+}
+
+/// The committed first map is the one the committed topology and the timelines make: a
+/// stale one would show the wrong colours until the atlas has started.
+fn check_first_map(data: &Path) -> Option<PipelineError> {
+    let path = data.join(files::FIRST_MAP);
+    let fresh = files::read_json::<Topology>(&data.join(files::TOPOLOGY))
+        .and_then(|t| first_map(data, t))
+        .ok()?;
+    match files::read_json::<FirstMap>(&path) {
+        Ok(built) if built == fresh => None,
+        Ok(_) => Some(PipelineError::new(
+            path.display().to_string(),
+            "",
+            "out of date with the topology or authored/timelines: run `atlas build --text-only`",
+        )),
+        Err(e) => Some(e),
+    }
 }
 
 /// The corpus builds from the texts and matches the committed one; the corpus built, for the

@@ -145,3 +145,22 @@ test("the page works under a policy that forbids inline script", async () => {
     await site.close();
   }
 });
+
+test("an atlas that cannot start says so over the first map, naming its files", async () => {
+  const site = await serve(DIST);
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  try {
+    await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "not found" }));
+    await page.goto(`${site.url}/?t=real&y=1930`);
+    await alert(page).waitFor();
+    const text = await alert(page).innerText();
+    assert.match(text, /The atlas could not start \(.*uchronia-[0-9a-f]+_bg\.wasm\)/);
+    assert.match(text, /Reload the page/);
+    // The first map stays: the reader still sees the moment the link names.
+    assert.ok((await page.locator("#first-map path").count()) > 0);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});

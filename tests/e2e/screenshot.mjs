@@ -14,6 +14,8 @@ const browser = await launch();
 try {
   const page = await openPage(browser, `${site.url}/${query}`, { width, height });
   await page.waitForLoadState("networkidle");
+  // The atlas's own map, not the first map drawn before it started.
+  await page.locator("#first-map").waitFor({ state: "detached" });
   await page.screenshot({ path: out });
   if (page.errors.length) console.error("page errors:", page.errors);
   console.log(`${out}: ${page.url()}`);

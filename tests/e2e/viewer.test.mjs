@@ -357,3 +357,78 @@ test("Read with the map: the text beside the map, which follows the passage at t
   assert.deepEqual(page.errors, []);
   assert.deepEqual(again.errors, []);
 });
+
+/** A page whose atlas wasm waits until `release()`; `requested` settles once it is asked for. */
+async function withWasmHeld(url) {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  let release;
+  let requested;
+  const held = new Promise((r) => (release = r));
+  const asked = new Promise((r) => (requested = r));
+  await page.route(/\.wasm$/, async (route) => {
+    requested();
+    await held;
+    await route.continue();
+  });
+  await page.goto(url);
+  return { page, release, asked, close: () => context.close() };
+}
+
+const fills = (page, selector) =>
+  page.$$eval(selector, (paths) => Object.fromEntries(paths.map((p) => [p.dataset.region, p.getAttribute("fill")])));
+
+test("the first map shows the link's moment before the atlas starts, as the atlas then draws it", async () => {
+  const held = await withWasmHeld(`${env.site.url}/?t=red-triumph&y=1924`);
+  const { page } = held;
+  try {
+    await page.locator("#first-map path").first().waitFor();
+    await held.asked;
+    assert.equal(await page.locator(".first-map-note").innerText(), "Red Triumph, 1924: the atlas is loading…");
+    assert.equal(await page.locator("path.region").count(), 0, "the atlas has not started");
+    const pictured = await fills(page, "#first-map path");
+    held.release();
+    await region(page, "bavaria").waitFor();
+    await page.locator("#first-map").waitFor({ state: "detached" });
+    const drawn = await fills(page, "path.region");
+    assert.equal(Object.keys(pictured).length, Object.keys(drawn).length);
+    assert.deepEqual(pictured, drawn, "each region has the fill the atlas gives it");
+    // Another year of the same timeline is another picture.
+    await page.goto(`${env.site.url}/?t=red-triumph&y=1941`);
+    await page.locator("#first-map path").first().waitFor();
+    const later = await fills(page, "#first-map path");
+    assert.notDeepEqual(later, pictured);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    held.release();
+    await held.close();
+  }
+});
+
+test("a link that asks for more than a timeline and a year waits for the atlas's map", async () => {
+  for (const query of [
+    "?t=red-triumph&y=1924&v=11.50,48.80,3.00",
+    "?t=real&y=1930&c=red-triumph",
+    "?t=red-triumph&y=1924&r=bavaria",
+    "?t=nowhere&y=1924",
+    "?t=real&y=19x4",
+    "?t=real&t=strasser",
+  ]) {
+    const held = await withWasmHeld(`${env.site.url}/${query}`);
+    const { page } = held;
+    try {
+      // The wasm is asked for only once the first map is drawn or passed over.
+      await held.asked;
+      assert.equal(await page.locator("#first-map path").count(), 0, `no picture of another moment for ${query}`);
+      assert.equal(await page.locator(".first-map-note").innerText(), "Loading the atlas…");
+      held.release();
+      await page.locator("path.region").first().waitFor();
+      await page.locator("#first-map").waitFor({ state: "detached" });
+    } finally {
+      held.release();
+      await held.close();
+    }
+  }
+});

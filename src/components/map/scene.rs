@@ -9,9 +9,6 @@ use crate::model::permalink::Names;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The fill of a region that no record holds.
-pub const NO_HOLDER_FILL: &str = "#e8e4da";
-
 /// A timeline's year maps, compared by identity (they are computed once per timeline).
 #[derive(Debug, Clone)]
 pub struct Maps(pub Arc<TimelineMaps>);
@@ -94,7 +91,7 @@ pub fn look_of(
             let holder = &maps.states[cell.holder];
             let status = status_words(maps, &cell);
             RegionLook {
-                fill: holder.colour.clone(),
+                fill: maps.fill(state, i).to_string(),
                 hatched: cell.hatched(),
                 dotted: cell.dotted,
                 name: format!("{en}, {}{status}{also}", holder.name_in(names)),
@@ -103,7 +100,7 @@ pub fn look_of(
             }
         }
         None => RegionLook {
-            fill: NO_HOLDER_FILL.into(),
+            fill: maps.fill(state, i).to_string(),
             hatched: false,
             dotted: false,
             name: format!("{en}, no holder recorded{also}"),
