@@ -4,8 +4,9 @@
 //
 // Before the atlas, the first map: for a link that asks for nothing but a timeline and a year
 // (and the language of names), the map of that moment is drawn from data/first-map.json, a
-// picture the pipeline makes by the atlas's own rules (src/model/first_map.rs), and only then
-// is the atlas's wasm requested: a first visit shows the map after a fraction of the bytes.
+// picture the pipeline makes by the atlas's own rules (src/model/first_map.rs). The atlas's
+// wasm and data are requested once that file is in, and load while the picture is drawn: the
+// first map waits for none of their bytes.
 // The atlas removes the picture once its own map is drawn (src/components/notice.rs).
 const tag = document.querySelector("script[data-uchronia-js]");
 const shell = document.getElementById("first-map");
@@ -68,10 +69,41 @@ function draw(first) {
 
 const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
+/** Loads and starts the atlas; if it cannot start, says so over the first map. */
+async function start() {
+  // The wasm and what the atlas fetches first load at once, beside the module that asks for
+  // the wasm, rather than one after the other.
+  for (const href of [tag.dataset.uchroniaWasm, ...(shell?.dataset.then?.split(" ") ?? [])]) {
+    const link = document.createElement("link");
+    Object.assign(link, { rel: "preload", as: "fetch", href, crossOrigin: "anonymous" });
+    if (href.endsWith(".wasm")) link.type = "application/wasm";
+    document.head.append(link);
+  }
+  try {
+    const { default: init } = await import(tag.dataset.uchroniaJs);
+    const wasm = await init({ module_or_path: tag.dataset.uchroniaWasm });
+    // For the benchmark (tests/e2e/bench.mjs): how much memory the atlas's wasm holds.
+    globalThis.uchronia = { wasmMemoryBytes: () => wasm.memory.buffer.byteLength };
+  } catch (e) {
+    console.error("Uchronia could not start:", e);
+    const note = shell?.querySelector(".first-map-note");
+    if (note) {
+      const what = `${tag.dataset.uchroniaJs}, ${tag.dataset.uchroniaWasm}`;
+      note.textContent = `The atlas could not start (${what}): ${e?.message ?? e}. Reload the page to try again.`;
+      note.classList.add("failed");
+      note.setAttribute("role", "alert");
+    }
+  }
+}
+
+let starting = null;
 if (shell) {
   try {
     const response = await fetch(shell.dataset.src);
-    if (response.ok && draw(await response.json())) {
+    const first = response.ok ? await response.json() : null;
+    // The first map has what it draws: the atlas's files are asked for now, while it is drawn.
+    starting = start();
+    if (draw(first)) {
       await painted();
       // For the benchmark (tests/e2e/bench.mjs): the first map is on screen.
       performance.mark("uchronia-first-map");
@@ -81,26 +113,4 @@ if (shell) {
     console.warn("Uchronia: the first map was not drawn:", e);
   }
 }
-
-// What the atlas fetches first travels beside its wasm rather than after it.
-for (const href of shell?.dataset.then?.split(" ") ?? []) {
-  const link = document.createElement("link");
-  Object.assign(link, { rel: "preload", as: "fetch", href, crossOrigin: "anonymous" });
-  document.head.append(link);
-}
-
-try {
-  const { default: init } = await import(tag.dataset.uchroniaJs);
-  const wasm = await init({ module_or_path: tag.dataset.uchroniaWasm });
-  // For the benchmark (tests/e2e/bench.mjs): how much memory the atlas's wasm holds.
-  globalThis.uchronia = { wasmMemoryBytes: () => wasm.memory.buffer.byteLength };
-} catch (e) {
-  console.error("Uchronia could not start:", e);
-  const note = shell?.querySelector(".first-map-note");
-  if (note) {
-    const what = `${tag.dataset.uchroniaJs}, ${tag.dataset.uchroniaWasm}`;
-    note.textContent = `The atlas could not start (${what}): ${e?.message ?? e}. Reload the page to try again.`;
-    note.classList.add("failed");
-    note.setAttribute("role", "alert");
-  }
-}
+await (starting ?? start());

@@ -118,11 +118,14 @@ try {
     f.firstMap.push(times.first);
     f.atlasMap.push(times.atlas);
     await page.waitForLoadState("networkidle");
-    // What the first map waited for: the page and every file requested before it was shown.
-    const early = await page.evaluate(
-      (shown) => performance.getEntriesByType("resource").filter((e) => e.startTime < shown).map((e) => new URL(e.name).pathname),
-      shown,
-    );
+    // What the first map waited for: the page and every file requested before it had what it
+    // draws (its data file, where the page has one; else before it was shown).
+    const early = await page.evaluate((shown) => {
+      const all = performance.getEntriesByType("resource");
+      const data = all.find((e) => new URL(e.name).pathname.endsWith("/first-map.json"));
+      const cut = Math.min(shown, data?.responseEnd ?? shown);
+      return all.filter((e) => e.startTime < cut).map((e) => new URL(e.name).pathname);
+    }, shown);
     for (const t of transferred) t.beforeFirstMap = t.url === "/" || early.includes(t.url);
     bytes ??= transferred;
     f.yearChange.push(...(await yearSteps(page, years)));
