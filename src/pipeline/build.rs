@@ -11,7 +11,7 @@ use super::{PipelineError, Result};
 use crate::model::atlas::{Atlas, AtlasFile};
 use crate::model::first_map::FirstMap;
 use crate::model::passages::Corpus;
-use crate::model::topology::Topology;
+use crate::model::topology::{Decoded, Topology};
 use serde::Serialize;
 use std::path::Path;
 
@@ -65,16 +65,21 @@ pub fn topology(data: &Path, gpkg: &Path) -> Result<Topology> {
     Ok(build_topology(&shaped, Settings::default()))
 }
 
-/// The corpus: the source texts cut into passages, linked through the gazetteer to the
-/// regions of `topology`.
-pub fn corpus(data: &Path, topology: Topology) -> Result<Corpus> {
-    let decoded = topology.decode().map_err(|e| {
+/// The topology decoded; an error names `build/topology.json` under `data`.
+fn decode(data: &Path, topology: Topology) -> Result<Decoded> {
+    topology.decode().map_err(|e| {
         PipelineError::new(
             data.join(files::TOPOLOGY).display().to_string(),
             "",
             e.to_string(),
         )
-    })?;
+    })
+}
+
+/// The corpus: the source texts cut into passages, linked through the gazetteer to the
+/// regions of `topology`.
+pub fn corpus(data: &Path, topology: Topology) -> Result<Corpus> {
+    let decoded = decode(data, topology)?;
     let gazetteer = Gazetteer::load(data, &decoded)?;
     let (sources, passages) = build_corpus(data, &gazetteer)?;
     Ok(Corpus {
@@ -88,13 +93,7 @@ pub fn corpus(data: &Path, topology: Topology) -> Result<Corpus> {
 /// The first map the page shows before the atlas starts, made from `topology` and the
 /// authored timelines.
 pub fn first_map(data: &Path, topology: Topology) -> Result<FirstMap> {
-    let decoded = topology.decode().map_err(|e| {
-        PipelineError::new(
-            data.join(files::TOPOLOGY).display().to_string(),
-            "",
-            e.to_string(),
-        )
-    })?;
+    let decoded = decode(data, topology)?;
     FirstMap::new(&decoded, &atlas_file(data)?.atlas).map_err(|e| {
         PipelineError::new(
             data.join(files::TIMELINES_DIR).display().to_string(),
