@@ -54,10 +54,11 @@ pub fn write_url(moment: &Moment, mode: HistoryMode) {
     }
 }
 
-/// Writes the moment into the address bar once the next frame is painted (or a quarter of a
-/// second has passed), so that the map of a slider being dragged does not wait for the
-/// browser's history. The steps of one frame make one write, a history entry if any of them
-/// asked for one.
+/// Writes the moment into the address bar a quarter of a second after the first step of a
+/// gesture that is still waiting, so that the map of a slider being dragged does not wait for
+/// the browser's history (a write costs a few milliseconds: the browser also reads the page's
+/// icon again): the address follows at most four times a second, as it does a pan. The steps
+/// in between make one write, a history entry if any of them asked for one.
 pub fn write_url_soon(moment: Moment, mode: HistoryMode) {
     let scheduled = PENDING.with_borrow_mut(|pending| {
         let scheduled = pending.is_some();
@@ -69,23 +70,18 @@ pub fn write_url_soon(moment: Moment, mode: HistoryMode) {
         scheduled
     });
     if !scheduled {
-        leptos::task::spawn_local(async {
-            crate::data::after_next_paint().await;
-            flush_url();
-        });
-        // A hidden tab paints no frames (▶ may keep playing there): a timer writes it then.
         set_timeout(flush_url, std::time::Duration::from_millis(250));
     }
 }
 
-/// Makes the write still waiting for its frame now.
+/// Makes the write still waiting now.
 pub fn flush_url() {
     if let Some((moment, mode)) = PENDING.with_borrow_mut(Option::take) {
         write_now(&moment, mode);
     }
 }
 
-/// Forgets a write still waiting for its frame (Back or Forward: the address bar is the truth).
+/// Forgets a write still waiting (Back or Forward: the address bar is the truth).
 pub fn forget_pending_url() {
     PENDING.with_borrow_mut(|pending| *pending = None);
 }
