@@ -359,8 +359,8 @@ test("Read with the map: the text beside the map, which follows the passage at t
 });
 
 /** A page whose atlas wasm waits until `release()`; `requested` settles once it is asked for. */
-async function withWasmHeld(url) {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+async function withWasmHeld(url, viewport = { width: 1366, height: 768 }) {
+  const context = await env.browser.newContext({ viewport });
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));
@@ -404,6 +404,33 @@ test("the first map shows the link's moment before the atlas starts, as the atla
   } finally {
     held.release();
     await held.close();
+  }
+});
+
+test("the atlas's map takes the first map's place without a jump, on a wide screen and on a phone", async () => {
+  // Where a region lies on screen: its box's centre and width.
+  const placed = (page, selector) =>
+    page.$eval(selector, (p) => {
+      const r = p.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width };
+    });
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    const held = await withWasmHeld(`${env.site.url}/?t=red-triumph&y=1924`, viewport);
+    const { page } = held;
+    try {
+      await page.locator('#first-map path[data-region="bavaria"]').waitFor();
+      const before = await placed(page, '#first-map path[data-region="bavaria"]');
+      held.release();
+      await page.locator("#first-map").waitFor({ state: "detached" });
+      const after = await placed(page, 'path.region[data-region="bavaria"]');
+      const at = `${viewport.width}×${viewport.height}`;
+      assert.ok(Math.abs(after.x - before.x) < 10 && Math.abs(after.y - before.y) < 10, `Bavaria stays in place at ${at}: ${JSON.stringify({ before, after })}`);
+      assert.ok(Math.abs(after.width / before.width - 1) < 0.05, `Bavaria keeps its size at ${at}: ${JSON.stringify({ before, after })}`);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      held.release();
+      await held.close();
+    }
   }
 });
 
