@@ -6,7 +6,7 @@ use crate::model::camera::Camera;
 use crate::model::passages::Corpus;
 use crate::model::permalink::{Ignored, Moment, Parsed, Reason, View};
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;
 
 /// Whether a change of the moment adds a history entry or rewrites the current one.
@@ -35,55 +35,80 @@ pub fn link_to(moment: &Moment) -> String {
 }
 
 thread_local! {
-    /// A write of the address bar waiting for the next painted frame (see [`write_url_soon`]).
-    static PENDING: RefCell<Option<(Moment, HistoryMode)>> = const { RefCell::new(None) };
+    /// Writes of the address bar still waiting, in order (see [`write_url`]).
+    static PENDING: RefCell<Vec<(Moment, HistoryMode)>> = const { RefCell::new(Vec::new()) };
+    /// Whether a write after the next painted frame is on its way.
+    static AFTER_FRAME: Cell<bool> = const { Cell::new(false) };
+    /// Whether a write a quarter of a second on is on its way.
+    static AFTER_GESTURE: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Writes the moment into the address bar, after any write still waiting for its frame: a
-/// waiting history entry and a `Replace` make one entry, of this moment.
-pub fn write_url(moment: &Moment, mode: HistoryMode) {
-    match PENDING.with_borrow_mut(Option::take) {
-        Some((_, HistoryMode::Push)) if mode == HistoryMode::Replace => {
-            write_now(moment, HistoryMode::Push)
-        }
-        Some((waiting, waiting_mode)) => {
-            write_now(&waiting, waiting_mode);
-            write_now(moment, mode);
-        }
-        None => write_now(moment, mode),
-    }
-}
+/// How long the address bar may lag behind a gesture (a drag of the year, ▶).
+const GESTURE_WRITES_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
-/// Writes the moment into the address bar a quarter of a second after the first step of a
-/// gesture that is still waiting, so that the map of a slider being dragged does not wait for
-/// the browser's history (a write costs a few milliseconds: the browser also reads the page's
-/// icon again): the address follows at most four times a second, as it does a pan. The steps
-/// in between make one write, a history entry if any of them asked for one.
-pub fn write_url_soon(moment: Moment, mode: HistoryMode) {
-    let scheduled = PENDING.with_borrow_mut(|pending| {
-        let scheduled = pending.is_some();
-        let mode = match pending.take() {
-            Some((_, HistoryMode::Push)) => HistoryMode::Push,
-            _ => mode,
-        };
-        *pending = Some((moment, mode));
-        scheduled
+/// Adds a write to those waiting: a `Replace` rewrites the one still waiting (one entry, of
+/// this moment); a `Push` is an entry of its own.
+fn enqueue(moment: Moment, mode: HistoryMode) {
+    PENDING.with_borrow_mut(|queue| match (queue.last_mut(), mode) {
+        (Some(last), HistoryMode::Replace) => last.0 = moment,
+        _ => queue.push((moment, mode)),
     });
-    if !scheduled {
-        set_timeout(flush_url, std::time::Duration::from_millis(250));
+}
+
+/// Writes the moment into the address bar once the next frame is painted: the map of a step
+/// does not wait for the browser's history (a write costs a few milliseconds, and the browser
+/// reads the page's icon again). Writes wait in order, so each step that asked for a history
+/// entry has one. A hidden tab paints no frames: a timer writes them then.
+pub fn write_url(moment: &Moment, mode: HistoryMode) {
+    enqueue(moment.clone(), mode);
+    flush_after_frame();
+}
+
+/// Makes the writes still waiting once the next frame is painted (or a quarter of a second has
+/// passed, for a hidden tab).
+pub fn flush_after_frame() {
+    if !AFTER_FRAME.replace(true) {
+        leptos::task::spawn_local(async {
+            crate::data::after_next_paint().await;
+            AFTER_FRAME.set(false);
+            flush_url();
+        });
+        set_timeout(
+            || {
+                AFTER_FRAME.set(false);
+                flush_url();
+            },
+            GESTURE_WRITES_EVERY,
+        );
     }
 }
 
-/// Makes the write still waiting now.
-pub fn flush_url() {
-    if let Some((moment, mode)) = PENDING.with_borrow_mut(Option::take) {
+/// Writes the moment of a gesture's step into the address bar a quarter of a second after the
+/// first step still waiting: the address follows a drag at most four times a second, as it does
+/// a pan, and the steps in between make one write (a history entry if the first asked for one).
+pub fn write_url_soon(moment: Moment, mode: HistoryMode) {
+    enqueue(moment, mode);
+    if !AFTER_GESTURE.replace(true) {
+        set_timeout(
+            || {
+                AFTER_GESTURE.set(false);
+                flush_url();
+            },
+            GESTURE_WRITES_EVERY,
+        );
+    }
+}
+
+/// Makes the writes still waiting now.
+fn flush_url() {
+    for (moment, mode) in PENDING.with_borrow_mut(std::mem::take) {
         write_now(&moment, mode);
     }
 }
 
-/// Forgets a write still waiting (Back or Forward: the address bar is the truth).
+/// Forgets the writes still waiting (Back or Forward: the address bar is the truth).
 pub fn forget_pending_url() {
-    PENDING.with_borrow_mut(|pending| *pending = None);
+    PENDING.with_borrow_mut(Vec::clear);
 }
 
 /// The browser may refuse (for instance when history calls come too fast); the page then
@@ -176,18 +201,21 @@ pub struct Steps {
 }
 
 impl Steps {
-    /// A step written to the address bar at once (after any write still waiting).
+    /// A step written to the address bar once its map is painted (after any write still
+    /// waiting).
     pub fn step(&self, change: &dyn Fn(&mut Moment), mode: HistoryMode) {
         match self.next(change) {
             Some(next) => {
                 write_url(&next, mode);
                 self.moment.set(next);
             }
-            None => flush_url(),
+            // The end of a gesture (the slider let go): what it left waiting is written now,
+            // after the frame.
+            None => flush_after_frame(),
         }
     }
 
-    /// A step in the middle of a gesture: the address bar follows after the next frame.
+    /// A step in the middle of a gesture: the address bar follows four times a second.
     pub fn step_soon(&self, change: &dyn Fn(&mut Moment), mode: HistoryMode) {
         if let Some(next) = self.next(change) {
             write_url_soon(next.clone(), mode);

@@ -2,10 +2,10 @@
 // what differs with the passage that causes each difference.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, useSite } from "./harness.mjs";
+import { addressOf, openPage, useSite } from "./harness.mjs";
 
 const env = useSite();
-const query = (page) => new URL(page.url()).searchParams;
+const query = async (page) => (await addressOf(page)).searchParams;
 const map = (page, which) => page.locator(`.map-wrap[data-map="${which}"]`);
 const region = (page, which, id) => map(page, which).locator(`path.region[data-region="${id}"]`);
 const differs = (page) => page.getByRole("region", { name: "What differs" });
@@ -60,7 +60,7 @@ test("Red Triumph against real history in 1935: both maps, the differences marke
 test("the same timeline in another year, from a link with c and cy", async () => {
   const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1939&c=real&cy=1937`, { width: 390, height: 844 });
   await region(page, "compared", "austria").waitFor();
-  assert.equal(query(page).get("cy"), "1937");
+  assert.equal((await query(page)).get("cy"), "1937");
   assert.match(await region(page, "main", "austria").getAttribute("aria-label"), /^Austria, Germany, differs: Austria in Real history, 1937$/);
   assert.match(await differs(page).innerText(), /Real history, 1939 against Real history, 1937/);
   assert.match(await differs(page).locator('li[data-region="austria"]').innerText(), /since 13 March 1938/);
@@ -80,7 +80,7 @@ test("a comparison of a map with itself is set aside, from a link or by switchin
   await region(page, "main", "bavaria").waitFor();
   assert.equal(await map(page, "compared").count(), 0);
   assert.match(await page.getByRole("status", { name: "Link notice" }).innerText(), /c=real: the same timeline in the same year/);
-  assert.equal(query(page).get("c"), null);
+  assert.equal((await query(page)).get("c"), null);
   // Comparing Red Triumph with real history, then showing real history: nothing is left to compare.
   await page.goto(`${env.site.url}/?t=red-triumph&y=1935&c=real`);
   await region(page, "compared", "bavaria").waitFor();

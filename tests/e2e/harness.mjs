@@ -35,7 +35,13 @@ export async function serve(root) {
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  // Closing does not wait for the browser's keep-alive connections: the test is done with them.
+  const close = () =>
+    new Promise((ok) => {
+      server.close(ok);
+      server.closeAllConnections();
+    });
+  return { url: `http://127.0.0.1:${port}`, close };
 }
 
 /** Headless Chromium with the flags this closed network needs (Playwright gives it a fresh profile). */
@@ -53,6 +59,18 @@ export async function launch() {
       "--disable-sync",
     ],
   });
+}
+
+/** The address the page holds once it has painted its next frame: the atlas writes a step into
+ * the address bar after the step's map is painted, and Playwright's page.url() learns of a
+ * write a moment after the page makes it. */
+export async function addressOf(page) {
+  const href = await page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return location.href;
+  });
+  return new URL(href);
 }
 
 /** A page that fails the test on any uncaught error or console error. */

@@ -7,17 +7,17 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openPage, useSite } from "./harness.mjs";
+import { addressOf, openPage, useSite } from "./harness.mjs";
 
 const env = useSite();
 const repo = new URL("../..", import.meta.url).pathname;
-const query = (page) => new URL(page.url()).searchParams;
+const query = async (page) => (await addressOf(page)).searchParams;
 const region = (page, id) => page.locator(`.map-wrap[data-map="main"] path.region[data-region="${id}"]`);
 const editor = (page) => page.getByRole("region", { name: "Edit your timeline" });
 
 /** Opens the same moment in another year. */
 async function toYear(page, year) {
-  await page.goto(page.url().replace(/([?&])y=\d+/, `$1y=${year}`));
+  await page.goto((await addressOf(page)).href.replace(/([?&])y=\d+/, `$1y=${year}`));
   await region(page, "bavaria").waitFor();
 }
 
@@ -122,7 +122,7 @@ test("a whole session: fork, draw with a citation, reload, download, open, share
   await editor(page).getByRole("form", { name: "Name and divergence" }).getByLabel("Name").fill("Danube Union");
   await editor(page).getByRole("button", { name: "Save" }).click();
   await editor(page).getByRole("heading", { name: "Danube Union" }).waitFor();
-  assert.equal(query(page).get("t"), "own-danube");
+  assert.equal((await query(page)).get("t"), "own-danube");
   // Download the file.
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -171,8 +171,8 @@ test("a whole session: fork, draw with a citation, reload, download, open, share
   // Another fresh browser opens the share link, at the moment it was shared.
   const other = await openPage(env.browser, link.replace(/^https?:\/\/[^/]+/, env.site.url));
   await region(other, "bavaria").waitFor();
-  assert.equal(query(other).get("t"), "own-danube");
-  assert.equal(query(other).get("y"), "1926");
+  assert.equal((await query(other)).get("t"), "own-danube");
+  assert.equal((await query(other)).get("y"), "1926");
   assert.match(await label(other, "bavaria"), /^Bavaria, Danubian Federation/);
   assert.equal(new URL(other.url()).hash, "", "the timeline leaves the address bar once it is kept");
   await other.reload();
@@ -191,7 +191,7 @@ test("broken and hostile timelines from a link or a file are named and change no
   await region(page, "bavaria").waitFor();
   const notice = page.getByRole("alert", { name: "Timeline notice" });
   await notice.getByText(/The timeline in this link could not be opened: the link is damaged/).waitFor();
-  assert.equal(query(page).get("t"), "real");
+  assert.equal((await query(page)).get("t"), "real");
   const dir = mkdtempSync(join(tmpdir(), "uchronia-bad-"));
   const cases = [
     ["not-json.json", "{ this is not json", /not JSON/],
@@ -216,7 +216,7 @@ test("broken and hostile timelines from a link or a file are named and change no
     await page.getByLabel("Open a timeline file").setInputFiles(file);
     await page.waitForFunction((n) => document.querySelector('[aria-label="Timeline notice"]')?.textContent.includes(n) ?? false, name);
     assert.match(await notice.innerText(), expected);
-    assert.equal(query(page).get("t"), "real");
+    assert.equal((await query(page)).get("t"), "real");
   }
   assert.deepEqual(page.errors, []);
 });

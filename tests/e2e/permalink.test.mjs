@@ -1,11 +1,11 @@
 // A user's flows against the release build: open a link, move the slider, go Back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, useSite } from "./harness.mjs";
+import { addressOf, openPage, useSite } from "./harness.mjs";
 
 const env = useSite();
 
-const query = (page) => new URL(page.url()).searchParams;
+const query = async (page) => (await addressOf(page)).searchParams;
 const slider = (page) => page.getByRole("slider", { name: "Year" });
 
 test("a link with a year opens on that year", async () => {
@@ -15,8 +15,8 @@ test("a link with a year opens on that year", async () => {
   assert.equal(await page.locator(".year-value").textContent(), "1925");
   assert.match(await page.locator("body").innerText(), /31 December 1925/);
   // The address bar holds the canonical link to what is shown.
-  assert.equal(query(page).get("y"), "1925");
-  assert.equal(query(page).get("t"), "real");
+  assert.equal((await query(page)).get("y"), "1925");
+  assert.equal((await query(page)).get("t"), "real");
   assert.deepEqual(page.errors, []);
 });
 
@@ -24,9 +24,9 @@ test("keys move the year, the URL follows, Back restores each step", async () =>
   const page = await openPage(env.browser, `${env.site.url}/?y=1925`);
   await slider(page).focus();
   await page.keyboard.press("ArrowRight");
-  assert.equal(query(page).get("y"), "1926");
+  assert.equal((await query(page)).get("y"), "1926");
   await page.keyboard.press("End");
-  assert.equal(query(page).get("y"), "1941");
+  assert.equal((await query(page)).get("y"), "1941");
   assert.equal(await page.locator(".year-value").textContent(), "1941");
 
   await page.goBack();
@@ -52,8 +52,7 @@ test("a drag is one step: the URL follows it and one Back undoes it", async () =
   await page.mouse.down();
   for (const year of [1927, 1930, 1934, 1938]) await page.mouse.move(xOf(year), y, { steps: 3 });
   await page.mouse.up();
-  // The address as the page holds it (Playwright's page.url() learns of it a moment later).
-  const after = Number(await page.evaluate(() => new URLSearchParams(location.search).get("y")));
+  const after = Number((await query(page)).get("y"));
   assert.ok(after >= 1936 && after <= 1940, `dragged to ${after}`);
   assert.equal(await page.locator(".year-value").textContent(), String(after));
   assert.equal(await page.evaluate(() => history.length), before + 1);
@@ -73,7 +72,7 @@ test("a bad link opens the nearest valid moment and says what it ignored", async
   assert.match(text, /y=1999/);
   assert.match(text, /t=atlantis: no such timeline/);
   assert.match(text, /zz=1/);
-  assert.equal(query(page).get("y"), "1941");
-  assert.equal(query(page).get("t"), "real");
+  assert.equal((await query(page)).get("y"), "1941");
+  assert.equal((await query(page)).get("t"), "real");
   assert.deepEqual(page.errors, []);
 });

@@ -1,10 +1,10 @@
 // Search: a visitor types a name in any of the texts' languages and lands on its moment.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, useSite } from "./harness.mjs";
+import { addressOf, openPage, useSite } from "./harness.mjs";
 
 const env = useSite();
-const query = (page) => new URL(page.url()).searchParams;
+const query = async (page) => (await addressOf(page)).searchParams;
 const box = (page) => page.getByRole("combobox", { name: /Search places/ });
 const results = (page) => page.getByRole("listbox", { name: "Search results" });
 
@@ -24,13 +24,13 @@ test("Posen finds Poznań; Enter lands on its moment in Red Triumph, one Back aw
   assert.match(await first.innerText(), /Poznań[\s\S]*place in Posen[\s\S]*Red Triumph/);
   await box(page).press("Enter");
   await page.waitForFunction(() => location.search.includes("r=poznan"));
-  assert.equal(query(page).get("t"), "red-triumph");
+  assert.equal((await query(page)).get("t"), "red-triumph");
   assert.match(await page.getByRole("region", { name: "Passages" }).innerText(), /Poznań/);
   assert.equal(await results(page).isVisible(), false, "the list closes");
   assert.equal(await page.evaluate(() => history.length), before + 1);
   await page.goBack();
   await page.waitForFunction(() => !location.search.includes("r=poznan"));
-  assert.equal(query(page).get("t"), "real");
+  assert.equal((await query(page)).get("t"), "real");
   assert.deepEqual(page.errors, []);
 });
 
@@ -42,8 +42,8 @@ test("Alma-Ata, typed without its hyphen or in any case, lands on Trotsky's exil
   assert.match(await option.innerText(), /Alma Ata/);
   await option.click();
   await page.waitForFunction(() => location.search.includes("r=alma-ata"));
-  assert.equal(query(page).get("t"), "real");
-  assert.equal(query(page).get("y"), "1928");
+  assert.equal((await query(page)).get("t"), "real");
+  assert.equal((await query(page)).get("y"), "1928");
   assert.deepEqual(page.errors, []);
 });
 

@@ -1,11 +1,11 @@
 // A visitor's flows through the viewer against the release build in headless Chromium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, useSite } from "./harness.mjs";
+import { addressOf, openPage, useSite } from "./harness.mjs";
 
 const env = useSite();
 
-const query = (page) => new URL(page.url()).searchParams;
+const query = async (page) => (await addressOf(page)).searchParams;
 const slider = (page) => page.getByRole("slider", { name: "Year" });
 const picker = (page) => page.getByRole("combobox", { name: "Timeline" });
 const passages = (page) => page.getByRole("region", { name: "Passages" });
@@ -21,7 +21,7 @@ test("a permalink opens its moment: timeline, year, selection and view", async (
   await ready(page);
   assert.equal(await picker(page).inputValue(), "red-triumph");
   assert.equal(await slider(page).inputValue(), "1924");
-  assert.equal(page.url(), url, "the link is already canonical and stays as it was");
+  assert.equal((await addressOf(page)).href, url, "the link is already canonical and stays as it was");
   assert.match(await region(page, "bavaria").getAttribute("class"), /selected/);
   const panel = await passages(page).innerText();
   assert.match(panel, /Bavaria/);
@@ -45,7 +45,7 @@ test("the slider changes the URL and the borders", async () => {
   assert.match(await region(page, "austria").getAttribute("aria-label"), /^Austria, Austria/);
   await slider(page).focus();
   await page.keyboard.press("ArrowRight");
-  assert.equal(query(page).get("y"), "1938");
+  assert.equal((await query(page)).get("y"), "1938");
   assert.match(await region(page, "austria").getAttribute("aria-label"), /^Austria, Germany/);
   assert.equal(await border.getAttribute("display"), "none", "the border between Germany and Austria is gone");
   assert.deepEqual(page.errors, []);
@@ -94,7 +94,7 @@ test("a copied link opens the same moment in a new page", async () => {
   await page.waitForFunction(() => location.search.includes("t=strasser"));
   await page.getByRole("button", { name: "Copy link" }).click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, page.url());
+  assert.equal(copied, (await addressOf(page)).href);
   assert.match(copied, /t=strasser&y=1920&r=ruhr&v=8\.00,51\.00,3\.00/, "switching timeline kept year, selection and view");
 
   const other = await context.newPage();
@@ -122,10 +122,10 @@ test("panning the map updates the view in the URL without adding history", async
   await page.waitForFunction(() => location.search.includes("v="));
   assert.equal(await page.evaluate(() => history.length), before);
   await page.getByRole("button", { name: "Zoom in" }).click();
-  const zoom = Number(query(page).get("v").split(",")[2]);
+  const zoom = Number((await query(page)).get("v").split(",")[2]);
   assert.ok(zoom > 1.4, `zoomed: ${zoom}`);
   await page.getByRole("button", { name: "Reset view" }).click();
-  assert.match(query(page).get("v"), /,1\.00$/);
+  assert.match((await query(page)).get("v"), /,1\.00$/);
   assert.deepEqual(page.errors, []);
 });
 
@@ -172,9 +172,9 @@ test("play steps through the years as one history step, and pauses", async () =>
   await page.getByRole("button", { name: "Play through the years" }).click();
   await page.waitForFunction(() => new URLSearchParams(location.search).get("y") === "1937", null, { timeout: 5000 });
   await page.getByRole("button", { name: "Pause" }).click();
-  const stopped = Number(new URL(page.url()).searchParams.get("y"));
+  const stopped = Number((await query(page)).get("y"));
   await page.waitForTimeout(1300);
-  assert.equal(Number(new URL(page.url()).searchParams.get("y")), stopped, "paused");
+  assert.equal(Number((await query(page)).get("y")), stopped, "paused");
   assert.equal(await page.evaluate(() => history.length), before + 1, "a whole run is one step");
   await page.goBack();
   await page.waitForFunction(() => location.search.includes("y=1935"));
@@ -184,7 +184,7 @@ test("play steps through the years as one history step, and pauses", async () =>
 test("a pinch with two fingers zooms the map, the wheel too, and the view goes into the URL", async () => {
   const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1930`);
   await ready(page);
-  const zoom = () => Number(new URL(page.url()).searchParams.get("v")?.split(",")[2] ?? "1");
+  const zoom = async () => Number((await query(page)).get("v")?.split(",")[2] ?? "1");
   const box = await page.locator("svg.map").boundingBox();
   const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
   await page.evaluate(
@@ -204,7 +204,7 @@ test("a pinch with two fingers zooms the map, the wheel too, and the view goes i
     [cx, cy],
   );
   await page.waitForFunction(() => new URLSearchParams(location.search).has("v"));
-  const pinched = zoom();
+  const pinched = await zoom();
   assert.ok(pinched > 2.5, `fingers three times farther apart zoom about three times: ${pinched}`);
   await page.mouse.move(cx, cy);
   await page.mouse.wheel(0, 400);
@@ -222,7 +222,7 @@ test("hatching marks an occupation only while it lasts, dots only an inferred di
   assert.match(await region(page, "ruhr").getAttribute("aria-label"), /^Ruhr, France \(occupied · Germany\)/);
   await slider(page).focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
-  assert.equal(query(page).get("y"), "1926");
+  assert.equal((await query(page)).get("y"), "1926");
   assert.equal(await hatch("ruhr").count(), 0, "no hatching once the occupation ends");
   assert.equal(await page.locator("path.inferred").count(), 0, "real history is never dotted");
   // Red Triumph: Bavaria falls to the Commune by the atlas's reading (inferred): dotted.
@@ -262,11 +262,11 @@ test("names and years in a passage lead to the map, each a step that Back undoes
   // A year keeps the selection.
   await passages(page).locator("button.text-link", { hasText: /^1940$/ }).first().click();
   await page.waitForFunction(() => new URLSearchParams(location.search).get("y") === "1940");
-  assert.equal(query(page).get("r"), "posen");
+  assert.equal((await query(page)).get("r"), "posen");
   // A name keeps the year and selects what it names.
   await passages(page).getByRole("button", { name: "Prussia", exact: true }).first().click();
   await page.waitForFunction(() => location.search.includes("r=east-prussia"));
-  assert.equal(query(page).get("y"), "1940");
+  assert.equal((await query(page)).get("y"), "1940");
   await page.goBack();
   await page.waitForFunction(() => location.search.includes("r=posen"));
   await page.goBack();
@@ -307,7 +307,7 @@ test("a year in the full text leads to the map and closes the reader", async () 
   await reader.locator("button.text-link", { hasText: /^1923$/ }).first().click();
   await page.waitForFunction(() => new URLSearchParams(location.search).get("y") === "1923");
   assert.equal(await reader.isVisible(), false);
-  assert.equal(query(page).get("r"), "posen");
+  assert.equal((await query(page)).get("r"), "posen");
   assert.deepEqual(page.errors, []);
 });
 
@@ -332,12 +332,12 @@ test("Read with the map: the text beside the map, which follows the passage at t
     text.dispatchEvent(new Event("scroll"));
   });
   await page.waitForFunction(() => new URLSearchParams(location.search).get("read") === "000-010");
-  assert.equal(query(page).get("y"), "1923");
+  assert.equal((await query(page)).get("y"), "1923");
   await along.getByText("Now: 10 November 1923 · Berlin").waitFor();
   assert.equal(await along.locator("p.current").getAttribute("data-read-passage"), "000-010");
   assert.equal(await page.locator('.map-wrap[data-map="main"] circle.place.named').getAttribute("data-place"), "berlin-city");
   // The link opens the text at that passage.
-  const again = await openPage(env.browser, page.url());
+  const again = await openPage(env.browser, (await addressOf(page)).href);
   const along2 = again.getByRole("complementary", { name: "Read with the map" });
   await along2.locator("p.current").waitFor();
   assert.equal(await along2.locator("p.current").getAttribute("data-read-passage"), "000-010");
