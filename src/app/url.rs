@@ -7,7 +7,7 @@ use crate::model::passages::Corpus;
 use crate::model::permalink::{Ignored, Moment, Parsed, Reason, View};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Whether a change of the moment adds a history entry or rewrites the current one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,31 +55,39 @@ fn enqueue(moment: Moment, mode: HistoryMode) {
     });
 }
 
-/// Writes the moment into the address bar once the next frame is painted: the map of a step
-/// does not wait for the browser's history (a write costs a few milliseconds, and the browser
-/// reads the page's icon again). Writes wait in order, so each step that asked for a history
-/// entry has one. A hidden tab paints no frames: a timer writes them then.
+/// Writes the moment into the address bar once the step's frame is painted (see
+/// [`flush_after_frame`]): the map of a step does not wait for the browser's history (a write
+/// costs a few milliseconds, and the browser reads the page's icon again). Writes wait in
+/// order, so each step that asked for a history entry has one.
 pub fn write_url(moment: &Moment, mode: HistoryMode) {
     enqueue(moment.clone(), mode);
     flush_after_frame();
 }
 
-/// Makes the writes still waiting once the next frame is painted (or a quarter of a second has
-/// passed, for a hidden tab).
+/// Makes the writes still waiting once the step's frame is painted and the page is idle (a
+/// quarter of a second later at most, and in a hidden tab too), so that neither the frame nor
+/// the input that follows waits for the browser's history.
 pub fn flush_after_frame() {
-    if !AFTER_FRAME.replace(true) {
-        leptos::task::spawn_local(async {
+    if AFTER_FRAME.replace(true) {
+        return;
+    }
+    let flush = || {
+        AFTER_FRAME.set(false);
+        flush_url();
+    };
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(GESTURE_WRITES_EVERY.as_millis() as u32);
+    let idle = wasm_bindgen::closure::Closure::once_into_js(flush);
+    if window()
+        .request_idle_callback_with_options(idle.unchecked_ref(), &options)
+        .is_err()
+    {
+        // A browser without idle callbacks: after the next frame.
+        leptos::task::spawn_local(async move {
             crate::data::after_next_paint().await;
-            AFTER_FRAME.set(false);
-            flush_url();
+            flush();
         });
-        set_timeout(
-            || {
-                AFTER_FRAME.set(false);
-                flush_url();
-            },
-            GESTURE_WRITES_EVERY,
-        );
+        set_timeout(flush, GESTURE_WRITES_EVERY);
     }
 }
 

@@ -61,13 +61,14 @@ export async function launch() {
   });
 }
 
-/** The address the page holds once it has painted its next frame: the atlas writes a step into
- * the address bar after the step's map is painted, and Playwright's page.url() learns of a
+/** The address the page holds once it has painted its next frame and is idle: the atlas writes
+ * a step into the address bar after the step's map is painted, when the page is idle (idle
+ * callbacks run in the order they were asked for), and Playwright's page.url() learns of a
  * write a moment after the page makes it. */
 export async function addressOf(page) {
   const href = await page.evaluate(async () => {
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    await new Promise((r) => requestIdleCallback(r, { timeout: 1000 }));
     return location.href;
   });
   return new URL(href);
