@@ -37,7 +37,7 @@ pub fn link_to(moment: &Moment) -> String {
 thread_local! {
     /// Writes of the address bar still waiting, in order (see [`write_url`]).
     static PENDING: RefCell<Vec<(Moment, HistoryMode)>> = const { RefCell::new(Vec::new()) };
-    /// Whether a write after the next painted frame is on its way.
+    /// Whether a write when the page is idle after a step's frame is on its way.
     static AFTER_FRAME: Cell<bool> = const { Cell::new(false) };
     /// Whether a write a quarter of a second on is on its way.
     static AFTER_GESTURE: Cell<bool> = const { Cell::new(false) };
