@@ -429,7 +429,13 @@ fn hostile_timelines_that_parse_are_refused_by_the_rules_with_the_record_named()
     ));
     let mut t = base.clone();
     t.id = "Own Timeline!".into();
-    cases.push((t, "lower-case letters, digits and hyphens"));
+    cases.push((t, "lower-case letters and digits, with single hyphens"));
+    // An id that a link could not carry (a link refuses it as it refuses these).
+    for id in ["-own", "own-", "own--danube"] {
+        let mut t = base.clone();
+        t.id = id.into();
+        cases.push((t, "lower-case letters and digits, with single hyphens"));
+    }
     let mut t = base.clone();
     t.records = (0..6000).map(|_| base.records[0].clone()).collect();
     cases.push((t, "at most 5000"));

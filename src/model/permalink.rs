@@ -16,8 +16,6 @@ pub const DEFAULT_YEAR: i32 = 1930;
 /// Zoom bounds of the map: 1 shows the whole map, 64 a few kilometres.
 pub const MIN_ZOOM: f64 = 1.0;
 pub const MAX_ZOOM: f64 = 64.0;
-/// Longest id accepted for a timeline, region or place.
-const MAX_ID_LEN: usize = 64;
 
 /// The part of the map on screen: its centre and zoom, kept to two decimals
 /// (about a kilometre) so that a link reads well and round-trips exactly.
@@ -375,15 +373,7 @@ pub fn parse_year(value: &str) -> Result<i32, Reason> {
 
 /// A region or place id: lowercase ASCII letters, digits and single inner hyphens.
 pub fn parse_id(value: &str) -> Result<String, Reason> {
-    let ok = !value.is_empty()
-        && value.len() <= MAX_ID_LEN
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !value.starts_with('-')
-        && !value.ends_with('-')
-        && !value.contains("--");
-    if ok {
+    if crate::model::rules::is_id(value) {
         Ok(value.to_string())
     } else {
         Err(Reason::BadId)

@@ -44,13 +44,18 @@ pub const MAX_STATES: usize = 500;
 /// The longest id (of a timeline or a state).
 pub const MAX_ID_CHARS: usize = 64;
 
-/// Whether an id is lower-case letters, digits and hyphens: ids go into links and file names.
+/// Whether an id is lower-case letters, digits and single hyphens between them: ids go into
+/// links and file names. A link reads an id by the same rule (`permalink::parse_id`), so every
+/// id the data may hold opens in a link.
 pub fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_CHARS
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
 }
 
 /// Whether a colour is `#rrggbb`.
@@ -100,7 +105,7 @@ pub fn check_timeline(
     if !is_id(&t.id) {
         problem(
             &whole,
-            "the id must be lower-case letters, digits and hyphens".into(),
+            "the id must be lower-case letters and digits, with single hyphens between them".into(),
         );
     }
     if let Err(e) = atlas.lineage(&t.id) {
@@ -156,7 +161,8 @@ pub fn check_timeline(
         if !is_id(&s.id) {
             problem(
                 &record,
-                "the id must be lower-case letters, digits and hyphens".into(),
+                "the id must be lower-case letters and digits, with single hyphens between them"
+                    .into(),
             );
         }
         if !state_ids.insert(s.id.as_str()) {
