@@ -189,7 +189,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
             (Gesture::Dragging, false) => return,
         };
         match gesture {
-            // The address bar follows a drag four times a second; its end writes at once.
+            // The address bar follows a drag four times a second; its end is written after its frame.
             Gesture::Dragging => steps.step_soon(&|m| m.year = y, mode),
             Gesture::Settled => step(&|m| m.year = y, mode),
         }

@@ -43,8 +43,9 @@ thread_local! {
     static AFTER_GESTURE: Cell<bool> = const { Cell::new(false) };
 }
 
-/// How long the address bar may lag behind a gesture (a drag of the year, ▶).
-const GESTURE_WRITES_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+/// How long the address bar may lag behind the moment: a step waits at most this long for the
+/// page to be idle, and a gesture (a drag of the year, ▶) is written this often.
+const ADDRESS_LAGS_AT_MOST: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Adds a write to those waiting: a `Replace` rewrites the one still waiting (one entry, of
 /// this moment); a `Push` is an entry of its own.
@@ -76,7 +77,7 @@ pub fn flush_after_frame() {
         flush_url();
     };
     let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(GESTURE_WRITES_EVERY.as_millis() as u32);
+    options.set_timeout(ADDRESS_LAGS_AT_MOST.as_millis() as u32);
     let idle = wasm_bindgen::closure::Closure::once_into_js(flush);
     if window()
         .request_idle_callback_with_options(idle.unchecked_ref(), &options)
@@ -87,7 +88,7 @@ pub fn flush_after_frame() {
             crate::data::after_next_paint().await;
             flush();
         });
-        set_timeout(flush, GESTURE_WRITES_EVERY);
+        set_timeout(flush, ADDRESS_LAGS_AT_MOST);
     }
 }
 
@@ -102,7 +103,7 @@ pub fn write_url_soon(moment: Moment, mode: HistoryMode) {
                 AFTER_GESTURE.set(false);
                 flush_url();
             },
-            GESTURE_WRITES_EVERY,
+            ADDRESS_LAGS_AT_MOST,
         );
     }
 }

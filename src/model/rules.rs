@@ -41,7 +41,7 @@ pub const MAX_TEXT_CHARS: usize = 4000;
 pub const MAX_RECORDS: usize = 5000;
 /// The most states one timeline may define.
 pub const MAX_STATES: usize = 500;
-/// The longest id (of a timeline or a state).
+/// The longest id (of a timeline or a state, and of anything a link names).
 pub const MAX_ID_CHARS: usize = 64;
 
 /// Whether an id is lower-case letters, digits and single hyphens between them: ids go into
@@ -57,6 +57,10 @@ pub fn is_id(id: &str) -> bool {
         && !id.ends_with('-')
         && !id.contains("--")
 }
+
+/// What an id that [`is_id`] refuses is told.
+const ID_RULE: &str =
+    "the id must be lower-case letters and digits, with single hyphens between them";
 
 /// Whether a colour is `#rrggbb`.
 pub fn is_colour(c: &str) -> bool {
@@ -103,10 +107,7 @@ pub fn check_timeline(
     let whole = format!("timeline '{}'", t.id);
     let mut problem = |record: &str, reason: String| problems.push(Problem::new(record, reason));
     if !is_id(&t.id) {
-        problem(
-            &whole,
-            "the id must be lower-case letters and digits, with single hyphens between them".into(),
-        );
+        problem(&whole, ID_RULE.into());
     }
     if let Err(e) = atlas.lineage(&t.id) {
         problem(&whole, e.to_string());
@@ -159,11 +160,7 @@ pub fn check_timeline(
     for (i, s) in t.states.iter().enumerate() {
         let record = format!("states[{i}] '{}'", s.id);
         if !is_id(&s.id) {
-            problem(
-                &record,
-                "the id must be lower-case letters and digits, with single hyphens between them"
-                    .into(),
-            );
+            problem(&record, ID_RULE.into());
         }
         if !state_ids.insert(s.id.as_str()) {
             problem(&record, "state id used twice".into());

@@ -2,10 +2,9 @@
 // what differs with the passage that causes each difference.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { addressOf, openPage, useSite } from "./harness.mjs";
+import { openPage, query, useSite } from "./harness.mjs";
 
 const env = useSite();
-const query = async (page) => (await addressOf(page)).searchParams;
 const map = (page, which) => page.locator(`.map-wrap[data-map="${which}"]`);
 const region = (page, which, id) => map(page, which).locator(`path.region[data-region="${id}"]`);
 const differs = (page) => page.getByRole("region", { name: "What differs" });

@@ -74,6 +74,11 @@ export async function addressOf(page) {
   return new URL(href);
 }
 
+/** The query of the address the page holds (see `addressOf`). */
+export async function query(page) {
+  return (await addressOf(page)).searchParams;
+}
+
 /** A page that fails the test on any uncaught error or console error. */
 export async function openPage(browser, url, { width = 1366, height = 768 } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });

@@ -7,11 +7,10 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { addressOf, openPage, useSite } from "./harness.mjs";
+import { addressOf, openPage, query, useSite } from "./harness.mjs";
 
 const env = useSite();
 const repo = new URL("../..", import.meta.url).pathname;
-const query = async (page) => (await addressOf(page)).searchParams;
 const region = (page, id) => page.locator(`.map-wrap[data-map="main"] path.region[data-region="${id}"]`);
 const editor = (page) => page.getByRole("region", { name: "Edit your timeline" });
 

@@ -1,11 +1,10 @@
 // A user's flows against the release build: open a link, move the slider, go Back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { addressOf, openPage, useSite } from "./harness.mjs";
+import { openPage, query, useSite } from "./harness.mjs";
 
 const env = useSite();
 
-const query = async (page) => (await addressOf(page)).searchParams;
 const slider = (page) => page.getByRole("slider", { name: "Year" });
 
 test("a link with a year opens on that year", async () => {

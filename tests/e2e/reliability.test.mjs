@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { addressOf, serve, launch, openPage } from "./harness.mjs";
+import { query, serve, launch, openPage } from "./harness.mjs";
 
 const DIST = process.env.DIST ?? new URL("../../dist", import.meta.url).pathname;
 let browser;
@@ -46,7 +46,7 @@ test("a truncated data file shows what failed and a Retry that recovers", async 
     await page.getByRole("button", { name: "Retry" }).click();
     await page.locator('path.region[data-region="saar"]').waitFor();
     assert.equal(await alert(page).count(), 0);
-    assert.equal((await addressOf(page)).searchParams.get("y"), "1930", "nothing of the moment was lost");
+    assert.equal((await query(page)).get("y"), "1930", "nothing of the moment was lost");
   } finally {
     await site.close();
   }

@@ -1,10 +1,9 @@
 // Search: a visitor types a name in any of the texts' languages and lands on its moment.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { addressOf, openPage, useSite } from "./harness.mjs";
+import { openPage, query, useSite } from "./harness.mjs";
 
 const env = useSite();
-const query = async (page) => (await addressOf(page)).searchParams;
 const box = (page) => page.getByRole("combobox", { name: /Search places/ });
 const results = (page) => page.getByRole("listbox", { name: "Search results" });
 

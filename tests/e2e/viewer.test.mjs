@@ -1,11 +1,10 @@
 // A visitor's flows through the viewer against the release build in headless Chromium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { addressOf, openPage, useSite } from "./harness.mjs";
+import { addressOf, openPage, query, useSite } from "./harness.mjs";
 
 const env = useSite();
 
-const query = async (page) => (await addressOf(page)).searchParams;
 const slider = (page) => page.getByRole("slider", { name: "Year" });
 const picker = (page) => page.getByRole("combobox", { name: "Timeline" });
 const passages = (page) => page.getByRole("region", { name: "Passages" });
