@@ -44,7 +44,8 @@ thread_local! {
 }
 
 /// How long the address bar may lag behind the moment: a step waits at most this long for the
-/// page to be idle, and a gesture (a drag of the year, ▶) is written this often.
+/// page to be idle, and a gesture (a drag of the year, ▶) gathers its steps this long before
+/// it waits (so it is written at most twice this long after its first step).
 const ADDRESS_LAGS_AT_MOST: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Adds a write to those waiting: a `Replace` rewrites the one still waiting (one entry, of
@@ -92,16 +93,18 @@ pub fn flush_after_frame() {
     }
 }
 
-/// Writes the moment of a gesture's step into the address bar a quarter of a second after the
-/// first step still waiting: the address follows a drag at most four times a second, as it does
-/// a pan, and the steps in between make one write (a history entry if the first asked for one).
+/// Writes the moment of a gesture's step into the address bar: the steps of a quarter of a
+/// second make one write (a history entry if the first asked for one), made when the page is
+/// idle after a frame, as a step's is (see [`flush_after_frame`]). The address follows a drag
+/// at most four times a second, as it does a pan, and a write never lands between a step and
+/// its frame.
 pub fn write_url_soon(moment: Moment, mode: HistoryMode) {
     enqueue(moment, mode);
     if !AFTER_GESTURE.replace(true) {
         set_timeout(
             || {
                 AFTER_GESTURE.set(false);
-                flush_url();
+                flush_after_frame();
             },
             ADDRESS_LAGS_AT_MOST,
         );
