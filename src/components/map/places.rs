@@ -64,14 +64,26 @@ pub fn PlaceLayer(
 ) -> impl IntoView {
     // About 5 pixels across at any zoom.
     let r = move || pan_zoom.units_per_px() * 2.5;
+    // The selection and the passage read are parts of the moment, checked on every step: one
+    // selector and one effect check them, so that a step wakes no place whose classes stay
+    // (a selection wakes only the places selected and let go).
+    let is_selected = Selector::new(move || selected.get());
+    let named_now = RwSignal::new(named.get_untracked());
+    Effect::new(move |_| {
+        let n = named.get();
+        if named_now.with_untracked(|was| *was != n) {
+            named_now.set(n);
+        }
+    });
+
     view! {
         <g class="places">
             <For each=move || places.get() key=|p| p.id.clone() let:p>
                 {
                     let id = p.id.clone();
                     let chosen = {
-                        let id = id.clone();
-                        move || selected.get().as_deref() == Some(id.as_str())
+                        let (id, is_selected) = (id.clone(), is_selected.clone());
+                        move || is_selected.selected(&Some(id.clone()))
                     };
                     let choose = move || on_select.run(id.clone());
                     let on_key = {
@@ -89,7 +101,7 @@ pub fn PlaceLayer(
                             class:selected=chosen
                             class:named={
                                 let id = p.id.clone();
-                                move || named.with(|n| n.contains(&id))
+                                move || named_now.with(|n| n.contains(&id))
                             }
                             cx=p.at[0]
                             cy=p.at[1]

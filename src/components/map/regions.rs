@@ -42,6 +42,10 @@ pub fn RegionLayer(
             data.decoded.region_index(&el.get_attribute("data-region")?)
         }
     };
+    // A step changes the moment, so the selection is checked on every step: one selector
+    // checks it, and a region's class changes only when that region is selected or let go,
+    // instead of every region checking it on every step.
+    let is_selected = Selector::new(move || selected.get());
     let regions = looks
         .iter()
         .enumerate()
@@ -53,7 +57,10 @@ pub fn RegionLayer(
             view! {
                 <path
                     class="region"
-                    class:selected=move || selected.get() == Some(i)
+                    class:selected={
+                        let is_selected = is_selected.clone();
+                        move || is_selected.selected(&Some(i))
+                    }
                     d=d
                     fill=move || look.with(|l| l.fill.clone())
                     tabindex="0"
