@@ -352,12 +352,15 @@ mod map {
         MapData::new(topology.decode().unwrap(), atlas)
     }
 
-    #[wasm_bindgen_test]
-    async fn the_border_between_two_regions_shows_exactly_when_their_holders_differ() {
+    /// The map of the two regions, mounted and drawn, following `year_signal` and
+    /// `selected_signal`.
+    async fn map_of_two(
+        year_signal: RwSignal<i32>,
+        selected_signal: RwSignal<Option<usize>>,
+    ) -> HtmlElement {
         let root = container();
         let data = Arc::new(two_regions());
-        let year_signal = RwSignal::new(1924);
-        let _m = leptos::mount::mount_to(root.clone(), {
+        let mounted = leptos::mount::mount_to(root.clone(), {
             let data = data.clone();
             move || {
                 let year = Memo::new(move |_| year_signal.get());
@@ -389,7 +392,7 @@ mod map {
                         data=data.clone()
                         scene=scene
                         states=states
-                        selected=Signal::derive(|| None::<usize>)
+                        selected=selected_signal
                         places=Signal::derive(Vec::new)
                         selected_place=Signal::derive(|| None::<String>)
                         on_select_place=Callback::new(|_| {})
@@ -401,13 +404,8 @@ mod map {
                 }
             }
         });
-        let attr = |selector: &str, name: &str| {
-            root.query_selector(selector)
-                .unwrap()
-                .unwrap_or_else(|| panic!("{selector} is on the map"))
-                .get_attribute(name)
-                .unwrap_or_default()
-        };
+        // The map stays on the page for the rest of the test.
+        std::mem::forget(mounted);
         // The map draws once it has measured its size on screen.
         for _ in 0..20 {
             if root.query_selector("path.region").unwrap().is_some() {
@@ -415,6 +413,22 @@ mod map {
             }
             next_frame().await;
         }
+        root
+    }
+
+    fn attr(root: &HtmlElement, selector: &str, name: &str) -> String {
+        root.query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("{selector} is on the map"))
+            .get_attribute(name)
+            .unwrap_or_default()
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_border_between_two_regions_shows_exactly_when_their_holders_differ() {
+        let year_signal = RwSignal::new(1924);
+        let root = map_of_two(year_signal, RwSignal::new(None)).await;
+        let attr = |selector: &str, name: &str| attr(&root, selector, name);
         let border = r#"[data-between="a b"]"#;
         let hatched = || {
             root.query_selector(r#"path.hatch[data-region="b"]"#)
@@ -440,5 +454,35 @@ mod map {
         next_frame().await;
         assert_eq!(attr(border, "display"), "none", "back to one holder");
         assert!(!hatched());
+    }
+    #[wasm_bindgen_test]
+    async fn the_selected_region_alone_is_marked_and_stays_marked_through_a_year_step() {
+        let year_signal = RwSignal::new(1924);
+        let selected = RwSignal::new(None);
+        let root = map_of_two(year_signal, selected).await;
+        let marked = || {
+            ["a", "b"]
+                .into_iter()
+                .filter(|id| {
+                    let selector = format!(r#"path.region[data-region="{id}"]"#);
+                    attr(&root, &selector, "class")
+                        .split(' ')
+                        .any(|c| c == "selected")
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(marked(), Vec::<&str>::new(), "nothing selected");
+        selected.set(Some(0));
+        next_frame().await;
+        assert_eq!(marked(), ["a"]);
+        selected.set(Some(1));
+        next_frame().await;
+        assert_eq!(marked(), ["b"], "the region selected before is let go");
+        year_signal.set(1925);
+        next_frame().await;
+        assert_eq!(marked(), ["b"], "a year step keeps the selection");
+        selected.set(None);
+        next_frame().await;
+        assert_eq!(marked(), Vec::<&str>::new());
     }
 }

@@ -11,6 +11,7 @@ pub mod own_timeline;
 pub mod passage_panel;
 pub mod read_along;
 pub mod search;
+pub mod settled;
 pub mod side_panel;
 pub mod timeline_picker;
 pub mod year_slider;

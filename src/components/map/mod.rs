@@ -10,6 +10,7 @@ pub mod regions;
 pub mod scene;
 pub mod tooltip;
 
+use crate::components::settled::settled;
 use crate::data::MapData;
 use crate::model::camera::Camera;
 use borders::BorderLayer;
@@ -95,8 +96,9 @@ pub fn MapView(
         )
     };
     let hovered = RwSignal::new(None);
-    // Seen from afar, the map draws paths with fewer points.
-    let coarse = Memo::new(move |_| MapData::coarse_at(pan_zoom.units_per_px()));
+    // Seen from afar, the map draws paths with fewer points (read by every path: see
+    // `settled`).
+    let coarse = settled(move || MapData::coarse_at(pan_zoom.units_per_px()));
     let outline = {
         let data = data.clone();
         move || {

@@ -1,6 +1,7 @@
 //! Places the texts speak of, drawn as dots that Tab reaches and Enter selects.
 
 use super::pan_zoom::PanZoom;
+use crate::components::settled::settled;
 use crate::data::MapData;
 use crate::model::passages::{Corpus, Kind};
 use leptos::prelude::*;
@@ -62,19 +63,14 @@ pub fn PlaceLayer(
     /// The map's gestures (for the dots' size and to tell a drag from a click).
     pan_zoom: PanZoom,
 ) -> impl IntoView {
-    // About 5 pixels across at any zoom.
-    let r = move || pan_zoom.units_per_px() * 2.5;
+    // About 5 pixels across at any zoom (a pan leaves the scale, and every dot, alone).
+    let px = settled(move || pan_zoom.units_per_px());
+    let r = move || px.get() * 2.5;
     // The selection and the passage read are parts of the moment, checked on every step: one
     // selector and one effect check them, so that a step wakes no place whose classes stay
     // (a selection wakes only the places selected and let go).
     let is_selected = Selector::new(move || selected.get());
-    let named_now = RwSignal::new(named.get_untracked());
-    Effect::new(move |_| {
-        let n = named.get();
-        if named_now.with_untracked(|was| *was != n) {
-            named_now.set(n);
-        }
-    });
+    let named_now = settled(move || named.get());
 
     view! {
         <g class="places">
