@@ -445,6 +445,16 @@ fn real_history_holds_each_place_on_each_day() {
         "Strumica | 1919-06-01 | 22.64,41.44 | strumica bulgaria part -",
         // Treaty of Neuilly in force, 9 Aug 1920.
         "Strumica | 1920-08-09 | 22.64,41.44 | strumica yugoslavia part -",
+        // Caribrod and Bosilegrad: Bulgarian until the Treaty of Neuilly comes into force,
+        // while Pirot beside them is Serbian, then Yugoslav.
+        "Dimitrovgrad | 1920-08-08 | 22.78,43.02 | caribrod-bosilegrad bulgaria part -",
+        "Bosilegrad | 1919-06-01 | 22.47,42.50 | caribrod-bosilegrad bulgaria part -",
+        "Pirot | 1919-06-01 | 22.59,43.15 | pirot-vranje yugoslavia part -",
+        "Surdulica | 1919-06-01 | 22.17,42.69 | pirot-vranje yugoslavia part -",
+        "Dimitrovgrad | 1920-08-09 | 22.78,43.02 | caribrod-bosilegrad yugoslavia part -",
+        "Bosilegrad | 1920-08-09 | 22.47,42.50 | caribrod-bosilegrad yugoslavia part -",
+        // The Bulgarian army takes over, 19 Apr 1941.
+        "Dimitrovgrad | 1941-04-19 | 22.78,43.02 | caribrod-bosilegrad bulgaria occupied yugoslavia",
         // Emirate of Bukhara, independent after March 1918.
         "Bukhara | 1919-06-01 | 64.42,39.77 | bukhara bukhara part -",
         // Red Army takes Bukhara, 2 Sep 1920.
