@@ -313,6 +313,7 @@ fn a_panic_shows_a_message_that_offers_a_reload() {
 mod map {
     use super::*;
     use std::sync::Arc;
+    use uchronia::components::map::places::PlaceMarker;
     use uchronia::components::map::scene::{shown_states, Maps, Scene};
     use uchronia::components::MapView;
     use uchronia::data::MapData;
@@ -352,12 +353,36 @@ mod map {
         MapData::new(topology.decode().unwrap(), atlas)
     }
 
-    /// The map of the two regions, mounted and drawn, following `year_signal` and
-    /// `selected_signal`.
-    async fn map_of_two(
-        year_signal: RwSignal<i32>,
-        selected_signal: RwSignal<Option<usize>>,
-    ) -> HtmlElement {
+    /// What the map of the two regions follows: the year, the selected region, the selected
+    /// place and the places a passage names (one place, `p`, lies in `a`).
+    #[derive(Clone, Copy)]
+    struct Moment {
+        year: RwSignal<i32>,
+        selected: RwSignal<Option<usize>>,
+        selected_place: RwSignal<Option<String>>,
+        named: RwSignal<Vec<String>>,
+    }
+
+    impl Moment {
+        fn new(year: i32) -> Moment {
+            Moment {
+                year: RwSignal::new(year),
+                selected: RwSignal::new(None),
+                selected_place: RwSignal::new(None),
+                named: RwSignal::new(Vec::new()),
+            }
+        }
+    }
+
+    /// The map of the two regions, mounted and drawn, following `moment`; the map stays on
+    /// the page while the second value (its handle) lives.
+    async fn map_of_two(moment: Moment) -> (HtmlElement, Box<dyn std::any::Any>) {
+        let Moment {
+            year: year_signal,
+            selected: selected_signal,
+            selected_place,
+            named,
+        } = moment;
         let root = container();
         let data = Arc::new(two_regions());
         let mounted = leptos::mount::mount_to(root.clone(), {
@@ -393,8 +418,15 @@ mod map {
                         scene=scene
                         states=states
                         selected=selected_signal
-                        places=Signal::derive(Vec::new)
-                        selected_place=Signal::derive(|| None::<String>)
+                        places=Signal::derive(|| {
+                            vec![PlaceMarker {
+                                id: "p".into(),
+                                name: "Port".into(),
+                                at: [5.0, 5.0],
+                            }]
+                        })
+                        selected_place=selected_place
+                        named=named
                         on_select_place=Callback::new(|_| {})
                         camera=RwSignal::new(Camera::new(10.0, 5.0, 64.0))
                         home=Camera::new(10.0, 5.0, 64.0)
@@ -404,8 +436,6 @@ mod map {
                 }
             }
         });
-        // The map stays on the page for the rest of the test.
-        std::mem::forget(mounted);
         // The map draws once it has measured its size on screen.
         for _ in 0..20 {
             if root.query_selector("path.region").unwrap().is_some() {
@@ -413,7 +443,7 @@ mod map {
             }
             next_frame().await;
         }
-        root
+        (root, Box::new(mounted))
     }
 
     fn attr(root: &HtmlElement, selector: &str, name: &str) -> String {
@@ -426,8 +456,9 @@ mod map {
 
     #[wasm_bindgen_test]
     async fn the_border_between_two_regions_shows_exactly_when_their_holders_differ() {
-        let year_signal = RwSignal::new(1924);
-        let root = map_of_two(year_signal, RwSignal::new(None)).await;
+        let moment = Moment::new(1924);
+        let year_signal = moment.year;
+        let (root, _map) = map_of_two(moment).await;
         let attr = |selector: &str, name: &str| attr(&root, selector, name);
         let border = r#"[data-between="a b"]"#;
         let hatched = || {
@@ -457,9 +488,9 @@ mod map {
     }
     #[wasm_bindgen_test]
     async fn the_selected_region_alone_is_marked_and_stays_marked_through_a_year_step() {
-        let year_signal = RwSignal::new(1924);
-        let selected = RwSignal::new(None);
-        let root = map_of_two(year_signal, selected).await;
+        let moment = Moment::new(1924);
+        let (year_signal, selected) = (moment.year, moment.selected);
+        let (root, _map) = map_of_two(moment).await;
         let marked = || {
             ["a", "b"]
                 .into_iter()
@@ -484,5 +515,34 @@ mod map {
         selected.set(None);
         next_frame().await;
         assert_eq!(marked(), Vec::<&str>::new());
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_place_is_marked_selected_and_named_only_while_it_is() {
+        let moment = Moment::new(1924);
+        let (root, _map) = map_of_two(moment).await;
+        let classes = || {
+            attr(&root, r#"circle.place[data-place="p"]"#, "class")
+                .split(' ')
+                .filter(|c| *c == "selected" || *c == "named")
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(classes(), Vec::<String>::new());
+        moment.selected_place.set(Some("p".into()));
+        next_frame().await;
+        assert_eq!(classes(), ["selected"]);
+        moment.named.set(vec!["p".into()]);
+        moment.year.set(1925);
+        next_frame().await;
+        assert_eq!(classes(), ["selected", "named"], "a year step keeps both");
+        moment.selected_place.set(Some("elsewhere".into()));
+        moment.named.set(vec!["elsewhere".into()]);
+        next_frame().await;
+        assert_eq!(
+            classes(),
+            Vec::<String>::new(),
+            "let go when another is chosen"
+        );
     }
 }

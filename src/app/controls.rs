@@ -4,7 +4,7 @@
 use super::authoring::file_handlers;
 use super::moment::Now;
 use super::shown::Shown;
-use super::url::{link_to, HistoryMode};
+use super::url::HistoryMode;
 use crate::components::compare::{slider_marks, Choice, ComparePicker};
 use crate::components::embed::EmbedButton;
 use crate::components::export::ExportButtons;
@@ -37,7 +37,6 @@ pub fn Controls(
     screen: RwSignal<(f64, f64)>,
 ) -> impl IntoView {
     let Now {
-        moment,
         year,
         timeline,
         compare,
@@ -82,20 +81,15 @@ pub fn Controls(
     // A link to a moment that shows a reader's own timeline carries that timeline.
     let copy_link = {
         let data = data.clone();
-        move |_| {
-            let m = moment.get_untracked();
-            let (href, problem) = own.link_to(&data, &m, &link_to(&m));
-            own.problems.set(problem.into_iter().collect());
-            let _ = window().navigator().clipboard().write_text(&href);
-        }
+        move |_| now.copy_link(&data, own)
     };
     let embed_src = Signal::derive({
         let data = data.clone();
         move || now.link(&data, own, true)
     });
     let embed_title = Signal::derive({
-        let names = shown.names;
-        move || format!("Uchronia: {}", names.with(|n| n.0.clone()))
+        let captions = shown.captions;
+        move || format!("Uchronia: {}", captions.with(|n| n.0.clone()))
     });
     // Making, opening and dropping the reader's own timelines.
     let (on_create, on_open) = file_handlers(data.clone(), own, loaded, picked, steps);
@@ -163,7 +157,7 @@ pub fn Controls(
                 <ExportButtons
                     title=picture_title
                     legend=picture_legend
-                    link=Signal::derive(move || link_to(&moment.get()))
+                    link=now.address()
                     file=Signal::derive(move || format!("uchronia-{}-{}", timeline.get(), year.get()))
                     geojson=geojson
                 />

@@ -1,9 +1,6 @@
-//! The moment on screen (timeline, year, selection, view) as signals, kept in step with the URL,
-//! and the page that wires the map, the controls and the side panel to it.
-//!
-//! A deliberate step (a year chosen with a key or a click, a timeline, a selection) pushes a
-//! history entry so Back and Forward walk through them; a drag of the slider pushes one entry
-//! when it starts and then only replaces it, and panning or zooming the map replaces it.
+//! The page: loads the map, then wires the moment on screen (`moment`, kept in step with the
+//! URL by `url`), what it shows (`shown`), the controls (`controls`) and the stage with the
+//! maps and the side panel (`stage`).
 
 pub use crate::components::notice::report_panic;
 use crate::components::notice::{remove_first_map, Notice};

@@ -1,5 +1,9 @@
 //! The moment on screen, read from the address bar and kept in step with it: its parts as
 //! memos, Back and Forward, and the steps that change it.
+//!
+//! A deliberate step (a year chosen with a key or a click, a timeline, a selection) pushes a
+//! history entry so Back and Forward walk through them; a drag of the slider pushes one entry
+//! when it starts and then only replaces it, and panning or zooming the map replaces it.
 
 use super::authoring::open_shared;
 use super::url::{
@@ -40,7 +44,8 @@ pub struct Now {
 impl Now {
     /// Reads the moment from the address (a shared timeline's link opens that timeline),
     /// writes back its canonical form, and follows Back and Forward. Once the corpus is in, a
-    /// selection that is neither region nor place is set aside with a reason.
+    /// selection that is neither region nor place, and a passage to read that the corpus does
+    /// not have, are set aside with a reason.
     pub fn from_address(
         data: &Arc<MapData>,
         own: Own,
@@ -144,7 +149,7 @@ impl Now {
     }
 
     /// The slider: a chosen year is a history step; a drag is one step, whose entry its
-    /// later years replace, and the address bar follows it four times a second.
+    /// later years replace, and the address bar follows it at most four times a second.
     pub fn on_year(self) -> Callback<(i32, Gesture)> {
         // True between the first value of a drag and its end.
         let dragging = StoredValue::new(false);
@@ -164,8 +169,8 @@ impl Now {
                 (Gesture::Dragging, false) => return,
             };
             match gesture {
-                // The address bar follows a drag four times a second; its end is written
-                // after its frame.
+                // The address bar follows a drag at most four times a second; its end is
+                // written after its frame.
                 Gesture::Dragging => self.steps.step_soon(&|m| m.year = y, mode),
                 Gesture::Settled => self.step(&|m| m.year = y, mode),
             }
@@ -231,5 +236,20 @@ impl Now {
         let mut m = self.moment.get();
         m.embed = embed;
         own.link_to(data, &m, &link_to(&m)).0
+    }
+
+    /// "Copy link": the link to the moment on the clipboard; what keeps a reader's own
+    /// timeline out of it is said.
+    pub fn copy_link(&self, data: &MapData, own: Own) {
+        let m = self.moment.get_untracked();
+        let (href, problem) = own.link_to(data, &m, &link_to(&m));
+        own.problems.set(problem.into_iter().collect());
+        let _ = window().navigator().clipboard().write_text(&href);
+    }
+
+    /// The address of the moment as it stands, without a reader's timeline (tracked).
+    pub fn address(&self) -> Signal<String> {
+        let moment = self.moment;
+        Signal::derive(move || link_to(&moment.get()))
     }
 }

@@ -8,6 +8,7 @@ use crate::components::map::scene::{shown_states, Maps, Other, Scene, ShownState
 use crate::components::own_timeline::Own;
 use crate::data::MapData;
 use crate::model::map_state::TimelineMaps;
+use crate::model::permalink::Names;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,6 +22,7 @@ fn maps_of(data: &MapData, timeline: &str) -> Maps {
     ))
 }
 
+/// What the moment shows, computed from it once and read by the controls and the stage.
 #[derive(Clone)]
 pub struct Shown {
     /// The shown timeline's maps: a step is a lookup and a diff.
@@ -29,8 +31,8 @@ pub struct Shown {
     pub compare_maps: Memo<Option<Maps>>,
     /// Each timeline's id and name (a reader's own timelines included).
     pub timeline_names: Memo<Vec<(String, String)>>,
-    /// "Timeline, year" of the map and of the map beside it.
-    pub names: Memo<(String, String)>,
+    /// The captions "Timeline, year" of the map and of the map beside it.
+    pub captions: Memo<(String, String)>,
     pub scene: Scene,
     /// The states on the map. Equal lists do not notify: the names on the map and the legend
     /// recompute only when the states or their lands change.
@@ -40,6 +42,8 @@ pub struct Shown {
 }
 
 impl Shown {
+    /// Follows the moment: the shown timeline's maps and those of the map beside it, their
+    /// captions, the scene, the states on the map and what differs.
     pub fn of(data: &Arc<MapData>, own: Own, now: Now) -> Shown {
         let Now {
             year,
@@ -88,7 +92,7 @@ impl Shown {
             }
         });
         let name_of = move |id: &str, y: i32| format!("{}, {y}", name_in(timeline_names, id));
-        let names = Memo::new(move |_| {
+        let captions = Memo::new(move |_| {
             (
                 name_of(&timeline.get(), year.get()),
                 compare
@@ -101,7 +105,7 @@ impl Shown {
             Some(Other {
                 maps: compare_maps.get()?,
                 year: compare_year.get(),
-                label: names.with(|n| n.1.clone()),
+                label: captions.with(|n| n.1.clone()),
             })
         });
         let scene = Scene::follow(data.clone(), maps, year, other_of_main, names_in.into());
@@ -119,15 +123,12 @@ impl Shown {
                     .unwrap_or_default()
             }
         });
-        let states = Memo::new({
-            let data = data.clone();
-            move |_| maps.with(|m| shown_states(&data, &m.0, m.0.year(year.get()), names_in.get()))
-        });
+        let states = states_of(data.clone(), maps, year, names_in);
         Shown {
             maps,
             compare_maps,
             timeline_names,
-            names,
+            captions,
             scene,
             states,
             diff_rows,
@@ -153,13 +154,13 @@ impl Shown {
             names: names_in,
             ..
         } = now;
-        let (maps, names) = (self.maps, self.names);
+        let (maps, captions) = (self.maps, self.captions);
         let other_maps = Memo::new(move |_| other.clone());
         let compared_back = Signal::derive(move || {
             Some(Other {
                 maps: maps.get(),
                 year: year.get(),
-                label: names.with(|n| n.0.clone()),
+                label: captions.with(|n| n.0.clone()),
             })
         });
         let scene = Scene::follow(
@@ -169,18 +170,20 @@ impl Shown {
             compared_back,
             names_in.into(),
         );
-        let states = Memo::new({
-            let data = data.clone();
-            move |_| {
-                other_maps.with(|m| {
-                    let map = m.0.year(compare_year.get());
-                    shown_states(&data, &m.0, map, names_in.get())
-                })
-            }
-        });
-        let caption = Signal::derive(move || Some(names.with(|n| n.1.clone())));
+        let states = states_of(data.clone(), other_maps, compare_year, names_in);
+        let caption = Signal::derive(move || Some(captions.with(|n| n.1.clone())));
         (scene, states, caption)
     }
+}
+
+/// The states on a map of `maps` in `year`, largest first.
+fn states_of(
+    data: Arc<MapData>,
+    maps: Memo<Maps>,
+    year: Memo<i32>,
+    names: Memo<Names>,
+) -> Memo<Vec<ShownState>> {
+    Memo::new(move |_| maps.with(|m| shown_states(&data, &m.0, m.0.year(year.get()), names.get())))
 }
 
 fn name_in(timeline_names: Memo<Vec<(String, String)>>, id: &str) -> String {

@@ -5,7 +5,7 @@ use super::authoring::Picking;
 use super::moment::Now;
 use super::reading::{reading, Reading};
 use super::shown::Shown;
-use super::url::{link_to, HistoryMode};
+use super::url::HistoryMode;
 use crate::components::compare::WhatDiffers;
 use crate::components::map::places::places_of;
 use crate::components::map::scene::{Scene, ShownState};
@@ -41,7 +41,6 @@ pub fn Stage(
         compare,
         names,
         camera,
-        moment,
         steps,
         ..
     } = now;
@@ -72,6 +71,8 @@ pub fn Stage(
         move |_| loaded.with(|c| places_of(&data, c.as_deref(), &timeline.get(), names.get()))
     });
     let on_select_id = Callback::new(move |id: Option<String>| now.select(id));
+    // A place, or a row of What differs, chosen.
+    let on_choose = Callback::new(move |id: String| now.select(Some(id)));
     let on_camera_settled = now.on_camera_settled(data.clone());
     // Read with the map: a text beside the map, which follows the passage in view.
     let Reading {
@@ -97,7 +98,7 @@ pub fn Stage(
                     selected=selected
                     places=places
                     selected_place=selected_place
-                    on_select_place=Callback::new(move |id: String| on_select_id.run(Some(id)))
+                    on_select_place=on_choose
                     camera=camera
                     home=home
                     on_select=on_select
@@ -112,11 +113,11 @@ pub fn Stage(
             }
         }
     };
-    let names_shown = shown.names;
+    let captions = shown.captions;
     let main_caption = Signal::derive(move || {
         compare
             .with(Option::is_some)
-            .then(|| names_shown.with(|n| n.0.clone()))
+            .then(|| captions.with(|n| n.0.clone()))
     });
     let main_map = map_of(shown.scene.clone(), shown.states, "main", main_caption);
     let beside = {
@@ -181,7 +182,7 @@ pub fn Stage(
                         on_year=Callback::new(move |y: i32| now.step(&|m| m.year = y, HistoryMode::Push))
                         states=shown.states
                         corpus=loaded
-                        link=Signal::derive(move || link_to(&moment.get()))
+                        link=now.address()
                         on_deleted=Callback::new(move |base: String| {
                             picked.set(Vec::new());
                             now.step(&|m| m.timeline = base.clone(), HistoryMode::Push)
@@ -191,9 +192,9 @@ pub fn Stage(
                 <Show when=move || compare.with(Option::is_some)>
                     <WhatDiffers
                         rows=shown.diff_rows
-                        names=shown.names
+                        names=shown.captions
                         corpus=loaded
-                        on_select=Callback::new(move |id: String| on_select_id.run(Some(id)))
+                        on_select=on_choose
                     />
                 </Show>
             </SidePanel>

@@ -95,9 +95,9 @@ pub fn flush_after_frame() {
 
 /// Writes the moment of a gesture's step into the address bar: the steps of a quarter of a
 /// second make one write (a history entry if the first asked for one), made when the page is
-/// idle after a frame, as a step's is (see [`flush_after_frame`]). The address follows a drag
-/// at most four times a second, as it does a pan, and a write never lands between a step and
-/// its frame.
+/// idle after a frame, as a step's is (see [`flush_after_frame`]), so that it seldom lands
+/// between a step and its frame. The address follows a drag at most four times a second, as it
+/// does a pan, and half a second behind it at most.
 pub fn write_url_soon(moment: Moment, mode: HistoryMode) {
     enqueue(moment, mode);
     if !AFTER_GESTURE.replace(true) {
@@ -227,7 +227,7 @@ impl Steps {
         }
     }
 
-    /// A step in the middle of a gesture: the address bar follows four times a second.
+    /// A step in the middle of a gesture: the address bar follows at most four times a second.
     pub fn step_soon(&self, change: &dyn Fn(&mut Moment), mode: HistoryMode) {
         if let Some(next) = self.next(change) {
             write_url_soon(next.clone(), mode);

@@ -9,6 +9,10 @@ use leptos::prelude::*;
 /// border and overlay on every frame of a pan, and a memo of the moment by every place on
 /// every step. Read through this signal, the check is one effect's, and the readers wake only
 /// when the value is new.
+///
+/// Its first value is the source's now; a later one comes when the effect runs, a microtask
+/// after the source changed (before the browser draws again). What is built in that microtask,
+/// after the change, may read the value before.
 pub fn settled<T>(source: impl Fn() -> T + 'static) -> ReadSignal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,

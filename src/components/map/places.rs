@@ -77,9 +77,15 @@ pub fn PlaceLayer(
             <For each=move || places.get() key=|p| p.id.clone() let:p>
                 {
                     let id = p.id.clone();
+                    let key = Some(id.clone());
+                    // A place that leaves the map leaves the selector too.
+                    on_cleanup({
+                        let (key, is_selected) = (key.clone(), is_selected.clone());
+                        move || is_selected.remove(&key)
+                    });
                     let chosen = {
-                        let (id, is_selected) = (id.clone(), is_selected.clone());
-                        move || is_selected.selected(&Some(id.clone()))
+                        let is_selected = is_selected.clone();
+                        move || is_selected.selected(&key)
                     };
                     let choose = move || on_select.run(id.clone());
                     let on_key = {
