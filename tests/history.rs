@@ -445,14 +445,19 @@ fn real_history_holds_each_place_on_each_day() {
         "Strumica | 1919-06-01 | 22.64,41.44 | strumica bulgaria part -",
         // Treaty of Neuilly in force, 9 Aug 1920.
         "Strumica | 1920-08-09 | 22.64,41.44 | strumica yugoslavia part -",
-        // Caribrod and Bosilegrad: Bulgarian until the Treaty of Neuilly comes into force,
-        // while Pirot beside them is Serbian, then Yugoslav.
-        "Dimitrovgrad | 1920-08-08 | 22.78,43.02 | caribrod-bosilegrad bulgaria part -",
+        // Caribrod, Bosilegrad and the Trn villages: Bulgarian until Serbian troops take them
+        // over in November 1920 (ceded by the Treaty of Neuilly, in force 9 Aug 1920), while
+        // Pirot, Upper Visok, Crna Trava and Surdulica beside them are Serbian, then Yugoslav.
+        "Dimitrovgrad | 1920-11-05 | 22.78,43.02 | caribrod-bosilegrad bulgaria part -",
         "Bosilegrad | 1919-06-01 | 22.47,42.50 | caribrod-bosilegrad bulgaria part -",
+        "Poganovo | 1919-06-01 | 22.67,42.97 | caribrod-bosilegrad bulgaria part -",
+        "Strezimirovci | 1919-06-01 | 22.43,42.80 | caribrod-bosilegrad bulgaria part -",
         "Pirot | 1919-06-01 | 22.59,43.15 | pirot-vranje yugoslavia part -",
+        "Visočka Ržana | 1919-06-01 | 22.82,43.18 | pirot-vranje yugoslavia part -",
+        "Crna Trava | 1919-06-01 | 22.30,42.81 | serbia yugoslavia part -",
         "Surdulica | 1919-06-01 | 22.17,42.69 | pirot-vranje yugoslavia part -",
-        "Dimitrovgrad | 1920-08-09 | 22.78,43.02 | caribrod-bosilegrad yugoslavia part -",
-        "Bosilegrad | 1920-08-09 | 22.47,42.50 | caribrod-bosilegrad yugoslavia part -",
+        "Dimitrovgrad | 1920-11-06 | 22.78,43.02 | caribrod-bosilegrad yugoslavia part -",
+        "Bosilegrad | 1920-11-06 | 22.47,42.50 | caribrod-bosilegrad yugoslavia part -",
         // The Bulgarian army takes over, 19 Apr 1941.
         "Dimitrovgrad | 1941-04-19 | 22.78,43.02 | caribrod-bosilegrad bulgaria occupied yugoslavia",
         // Emirate of Bukhara, independent after March 1918.
