@@ -68,6 +68,29 @@ function yearSteps(page, years) {
   }, years);
 }
 
+/** The script of a year change alone: input and change, then everything they set off before
+ * the browser may draw (a task queued after them runs once their effects have run). */
+function yearScript(page, years) {
+  return page.evaluate(async (years) => {
+    const el = document.querySelector("#year-input");
+    const out = [];
+    for (const year of years) {
+      const t0 = performance.now();
+      el.value = String(year);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+      await new Promise((r) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = r;
+        c.port2.postMessage(0);
+      });
+      out.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return out;
+  }, years);
+}
+
 /** A continuous drag: one input event per frame through every year, then the release. */
 function drag(page) {
   return page.evaluate(async () => {
@@ -86,7 +109,7 @@ function drag(page) {
 }
 
 const years = Array.from({ length: 24 }, (_, i) => 1918 + ((i * 7) % 24));
-const f = { firstMap: [], atlasMap: [], yearChange: [], dragStep: [], compareDragStep: [], toPassages: [], timelineSwitch: [], floorFirst: [], floorYear: [], floorDrag: [] };
+const f = { firstMap: [], atlasMap: [], yearChange: [], yearScript: [], floorYearScript: [], dragStep: [], compareDragStep: [], toPassages: [], timelineSwitch: [], floorFirst: [], floorYear: [], floorDrag: [] };
 let bytes;
 let memory;
 let version;
@@ -99,6 +122,7 @@ try {
       const page = await context.newPage();
       f.floorFirst.push(await firstPaint(page, `${floorSite.url}/`, "#year-input"));
       f.floorYear.push(...(await yearSteps(page, years)));
+      f.floorYearScript.push(...(await yearScript(page, years)));
       f.floorDrag.push(...(await drag(page)));
       await context.close();
     }
@@ -129,6 +153,7 @@ try {
     for (const t of transferred) t.beforeFirstMap = t.url === "/" || early.includes(t.url);
     bytes ??= transferred;
     f.yearChange.push(...(await yearSteps(page, years)));
+    f.yearScript.push(...(await yearScript(page, years)));
     f.dragStep.push(...(await drag(page)));
     // After a whole drag: what the page holds.
     const heap = await page.evaluate(() => ({
@@ -195,6 +220,9 @@ const figures = {
   year_change_ms_p95: p(f.yearChange, 95),
   floor_year_change_ms_p50: p(f.floorYear, 50),
   floor_year_change_ms_p95: p(f.floorYear, 95),
+  year_script_ms_p50: p(f.yearScript, 50),
+  year_script_ms_p95: p(f.yearScript, 95),
+  floor_year_script_ms_p50: p(f.floorYearScript, 50),
   drag_step_ms_p95: p(f.dragStep, 95),
   drag_steps_over_one_frame: f.dragStep.filter((x) => x > FRAME_MS).length,
   drag_steps: f.dragStep.length,
@@ -222,6 +250,7 @@ console.log(`Uchronia benchmark: release build, ${figures.browser}, ${runs} runs
 console.log(`first map on screen:       ${figures.first_map_ms} ms     floor first paint ${figures.floor_first_paint_ms} ms   (${x(figures.first_map_ms, figures.floor_first_paint_ms)})`);
 console.log(`the atlas's own map:       ${figures.atlas_map_ms} ms     (${x(figures.atlas_map_ms, figures.floor_first_paint_ms)}): the map answers clicks and the slider`);
 console.log(`year change p50 / p95:     ${figures.year_change_ms_p50} / ${figures.year_change_ms_p95} ms   floor ${figures.floor_year_change_ms_p50} / ${figures.floor_year_change_ms_p95} ms   (${x(figures.year_change_ms_p50, figures.floor_year_change_ms_p50)}, ${x(figures.year_change_ms_p95, figures.floor_year_change_ms_p95)})`);
+console.log(`  of which the script:     ${figures.year_script_ms_p50} / ${figures.year_script_ms_p95} ms   floor ${figures.floor_year_script_ms_p50} ms: input to the last effect, before the browser draws`);
 console.log(`drag step p95:             ${figures.drag_step_ms_p95} ms   floor ${figures.floor_drag_step_ms_p95} ms   (${x(figures.drag_step_ms_p95, figures.floor_drag_step_ms_p95)}); steps over one frame: ${figures.drag_steps_over_one_frame} of ${figures.drag_steps} (floor ${figures.floor_drag_steps_over_one_frame})`);
 console.log(`drag step p95, compared:    ${figures.compare_drag_step_ms_p95} ms   (${x(figures.compare_drag_step_ms_p95, figures.floor_drag_step_ms_p95)}), Red Triumph beside real history`);
 console.log(`timeline switch p50 / p95: ${figures.timeline_switch_ms_p50} / ${figures.timeline_switch_ms_p95} ms`);
