@@ -51,44 +51,34 @@ async function mapTimes(page, url) {
   return { first, atlas: atlas ?? first };
 }
 
-/** Year changes as deliberate steps: input and change, then the next painted frame. */
-function yearSteps(page, years) {
-  return page.evaluate(async (years) => {
-    const el = document.querySelector("#year-input");
-    const out = [];
-    for (const year of years) {
-      const t0 = performance.now();
-      el.value = String(year);
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-      el.dispatchEvent(new Event("change", { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      out.push(performance.now() - t0);
-    }
-    return out;
-  }, years);
-}
-
-/** The script of a year change alone: input and change, then everything they set off before
- * the browser may draw (a task queued after them runs once their effects have run). */
-function yearScript(page, years) {
-  return page.evaluate(async (years) => {
-    const el = document.querySelector("#year-input");
-    const out = [];
-    for (const year of years) {
-      const t0 = performance.now();
-      el.value = String(year);
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-      el.dispatchEvent(new Event("change", { bubbles: true }));
-      await new Promise((r) => {
-        const c = new MessageChannel();
-        c.port1.onmessage = r;
-        c.port2.postMessage(0);
-      });
-      out.push(performance.now() - t0);
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    }
-    return out;
-  }, years);
+/** Year changes as deliberate steps: input and change, then the next painted frame. With
+ * `script`, the time to a task queued after them instead: everything they set off before the
+ * browser may draw (the script of a year change alone). */
+function yearSteps(page, years, { script = false } = {}) {
+  return page.evaluate(
+    async ([years, script]) => {
+      const el = document.querySelector("#year-input");
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const task = () =>
+        new Promise((r) => {
+          const c = new MessageChannel();
+          c.port1.onmessage = r;
+          c.port2.postMessage(0);
+        });
+      const out = [];
+      for (const year of years) {
+        const t0 = performance.now();
+        el.value = String(year);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+        await (script ? task() : frame());
+        out.push(performance.now() - t0);
+        if (script) await frame();
+      }
+      return out;
+    },
+    [years, script],
+  );
 }
 
 /** A continuous drag: one input event per frame through every year, then the release. */
@@ -122,7 +112,7 @@ try {
       const page = await context.newPage();
       f.floorFirst.push(await firstPaint(page, `${floorSite.url}/`, "#year-input"));
       f.floorYear.push(...(await yearSteps(page, years)));
-      f.floorYearScript.push(...(await yearScript(page, years)));
+      f.floorYearScript.push(...(await yearSteps(page, years, { script: true })));
       f.floorDrag.push(...(await drag(page)));
       await context.close();
     }
@@ -153,7 +143,7 @@ try {
     for (const t of transferred) t.beforeFirstMap = t.url === "/" || early.includes(t.url);
     bytes ??= transferred;
     f.yearChange.push(...(await yearSteps(page, years)));
-    f.yearScript.push(...(await yearScript(page, years)));
+    f.yearScript.push(...(await yearSteps(page, years, { script: true })));
     f.dragStep.push(...(await drag(page)));
     // After a whole drag: what the page holds.
     const heap = await page.evaluate(() => ({
