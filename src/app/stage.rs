@@ -70,7 +70,6 @@ pub fn Stage(
         let data = data.clone();
         move |_| loaded.with(|c| places_of(&data, c.as_deref(), &timeline.get(), names.get()))
     });
-    let on_select_id = Callback::new(move |id: Option<String>| now.select(id));
     // A place, or a row of What differs, chosen.
     let on_choose = Callback::new(move |id: String| now.select(Some(id)));
     let on_camera_settled = now.on_camera_settled(data.clone());
@@ -167,7 +166,7 @@ pub fn Stage(
                 camera=camera
                 screen=screen
                 names=names
-                on_close=Callback::new(move |()| on_select_id.run(None))
+                on_close=Callback::new(move |()| now.select(None))
                 on_link=on_pick
                 on_read_along=Callback::new(move |id: String| on_read_along.run(Some(id)))
             >
