@@ -9,6 +9,7 @@ use super::url::HistoryMode;
 use crate::components::compare::WhatDiffers;
 use crate::components::map::places::places_of;
 use crate::components::map::scene::{Scene, ShownState};
+use crate::components::map::Lens;
 use crate::components::own_timeline::{Editor, Own};
 use crate::components::read_along::ReadAlong;
 use crate::components::side_panel::{CorpusState, SidePanel};
@@ -80,6 +81,8 @@ pub fn Stage(
         on_read_along,
         on_read_at,
     } = reading(data.clone(), steps, loaded, camera, screen);
+    // The two maps move together.
+    let lens = Lens::new(camera);
     // Where the handle over the two maps stands on a phone, in percent of the width.
     let swipe = RwSignal::new(50u8);
     // A map of the moment (the main one, or the compared one beside it).
@@ -98,7 +101,7 @@ pub fn Stage(
                     places=places
                     selected_place=selected_place
                     on_select_place=on_choose
-                    camera=camera
+                    camera=lens
                     home=home
                     on_select=on_select
                     picked=picked_indices
@@ -163,7 +166,7 @@ pub fn Stage(
                 year=year
                 selection=selection
                 states=shown.states
-                camera=camera
+                camera=lens.drawn
                 screen=screen
                 names=names
                 on_close=Callback::new(move |()| now.select(None))

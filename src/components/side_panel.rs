@@ -55,8 +55,10 @@ pub fn SidePanel(
     selection: Memo<Option<String>>,
     /// The states on the map, largest first.
     states: Memo<Vec<ShownState>>,
-    /// The camera and the map's size on screen (the legend lists the states on screen).
-    camera: RwSignal<Camera>,
+    /// The camera the map is drawn for and its size on screen (the legend lists the states
+    /// on screen).
+    #[prop(into)]
+    camera: Signal<Camera>,
     screen: RwSignal<(f64, f64)>,
     /// The language of the names.
     names: Memo<Names>,

@@ -107,6 +107,26 @@ impl Camera {
     pub fn zoomed(self, factor: f64) -> Camera {
         self.zoomed_about(factor, (0.0, 0.0), 1.0)
     }
+
+    /// How a map drawn for this camera is moved on screen to show `to` instead: scaled by
+    /// `k` about the screen's centre, then shifted by `(tx, ty)` pixels. A map point that this
+    /// camera shows at `q` pixels from the centre, `to` shows at `k * q + (tx, ty)`.
+    pub fn screen_transform_to(
+        &self,
+        to: &Camera,
+        unit_m: f64,
+        screen: (f64, f64),
+    ) -> (f64, f64, f64) {
+        let (from_s, to_s) = (
+            self.units_per_px(unit_m, screen),
+            to.units_per_px(unit_m, screen),
+        );
+        (
+            from_s / to_s,
+            (self.cx - to.cx) / to_s,
+            (self.cy - to.cy) / to_s,
+        )
+    }
 }
 
 /// A zoom within the limits a permalink accepts.
@@ -155,6 +175,31 @@ mod tests {
         let after = (z.cx + at.0 * s2, z.cy + at.1 * s2);
         assert!((under.0 - after.0).abs() < 1e-6 && (under.1 - after.1).abs() < 1e-6);
         assert_eq!(z.zoom, 3.0);
+    }
+
+    #[test]
+    fn a_map_drawn_for_one_camera_is_moved_on_screen_to_show_another() {
+        let screen = (1000.0, 600.0);
+        let drawn = Camera::new(5000.0, 4000.0, 1.5);
+        let s = drawn.units_per_px(UNIT, screen);
+        let to = drawn
+            .zoomed_about(1.7, (-230.0, 140.0), s)
+            .panned_px(35.0, -12.0, s / 1.7);
+        let (k, tx, ty) = drawn.screen_transform_to(&to, UNIT, screen);
+        assert!((k - 1.7).abs() < 1e-9);
+        let s_to = to.units_per_px(UNIT, screen);
+        for q in [(0.0, 0.0), (-230.0, 140.0), (480.0, -290.0)] {
+            // The map point shown at `q` by the drawn camera…
+            let p = (drawn.cx + q.0 * s, drawn.cy + q.1 * s);
+            // …is where `to` shows it once moved.
+            let shown = ((p.0 - to.cx) / s_to, (p.1 - to.cy) / s_to);
+            let moved = (k * q.0 + tx, k * q.1 + ty);
+            assert!((shown.0 - moved.0).abs() < 1e-6 && (shown.1 - moved.1).abs() < 1e-6);
+        }
+        assert_eq!(
+            drawn.screen_transform_to(&drawn, UNIT, screen),
+            (1.0, 0.0, 0.0)
+        );
     }
 
     #[test]

@@ -98,8 +98,30 @@ function drag(page) {
   });
 }
 
+/** A wheel zoom: one wheel event per frame (ten in, ten out), each to its next frame; then
+ * from the last to the frame where the map is laid out at its new scale (the atlas previews a
+ * turning wheel by scaling the drawn map on screen: see `Lens`). */
+function wheel(page) {
+  return page.evaluate(async () => {
+    const svg = document.querySelector("svg.map");
+    const b = svg.getBoundingClientRect();
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const steps = [];
+    for (let k = 0; k < 20; k++) {
+      const t0 = performance.now();
+      svg.dispatchEvent(new WheelEvent("wheel", { deltaY: k < 10 ? -60 : 60, clientX: b.x + b.width * 0.45, clientY: b.y + b.height * 0.4, bubbles: true, cancelable: true }));
+      await frame();
+      steps.push(performance.now() - t0);
+    }
+    const t0 = performance.now();
+    while (svg.classList.contains("previewing")) await new Promise((r) => setTimeout(r, 1));
+    await frame();
+    return { steps, rest: performance.now() - t0 };
+  });
+}
+
 const years = Array.from({ length: 24 }, (_, i) => 1918 + ((i * 7) % 24));
-const f = { firstMap: [], atlasMap: [], yearChange: [], yearScript: [], floorYearScript: [], dragStep: [], compareDragStep: [], toPassages: [], timelineSwitch: [], floorFirst: [], floorYear: [], floorDrag: [] };
+const f = { firstMap: [], atlasMap: [], yearChange: [], yearScript: [], floorYearScript: [], dragStep: [], wheelStep: [], wheelRest: [], compareDragStep: [], toPassages: [], timelineSwitch: [], floorFirst: [], floorYear: [], floorDrag: [] };
 let bytes;
 let memory;
 let version;
@@ -151,6 +173,11 @@ try {
       wasm: globalThis.uchronia?.wasmMemoryBytes?.() ?? null,
     }));
     memory ??= heap;
+    {
+      const { steps, rest } = await wheel(page);
+      f.wheelStep.push(...steps);
+      f.wheelRest.push(rest);
+    }
 
     // A timeline switch: from the change of the select to the next painted frame.
     for (const t of ["real", "rosas-reich", "strasser", "red-triumph"]) {
@@ -218,6 +245,9 @@ const figures = {
   drag_steps: f.dragStep.length,
   floor_drag_step_ms_p95: p(f.floorDrag, 95),
   floor_drag_steps_over_one_frame: f.floorDrag.filter((x) => x > FRAME_MS).length,
+  wheel_step_ms_p50: p(f.wheelStep, 50),
+  wheel_step_ms_p95: p(f.wheelStep, 95),
+  wheel_rest_to_laid_out_ms_p50: p(f.wheelRest, 50),
   compare_drag_step_ms_p95: p(f.compareDragStep, 95),
   timeline_switch_ms_p50: p(f.timelineSwitch, 50),
   timeline_switch_ms_p95: p(f.timelineSwitch, 95),
@@ -242,6 +272,7 @@ console.log(`the atlas's own map:       ${figures.atlas_map_ms} ms     (${x(figu
 console.log(`year change p50 / p95:     ${figures.year_change_ms_p50} / ${figures.year_change_ms_p95} ms   floor ${figures.floor_year_change_ms_p50} / ${figures.floor_year_change_ms_p95} ms   (${x(figures.year_change_ms_p50, figures.floor_year_change_ms_p50)}, ${x(figures.year_change_ms_p95, figures.floor_year_change_ms_p95)})`);
 console.log(`  of which the script:     ${figures.year_script_ms_p50} / ${figures.year_script_ms_p95} ms   floor ${figures.floor_year_script_ms_p50} ms: input to the last effect, before the browser draws`);
 console.log(`drag step p95:             ${figures.drag_step_ms_p95} ms   floor ${figures.floor_drag_step_ms_p95} ms   (${x(figures.drag_step_ms_p95, figures.floor_drag_step_ms_p95)}); steps over one frame: ${figures.drag_steps_over_one_frame} of ${figures.drag_steps} (floor ${figures.floor_drag_steps_over_one_frame})`);
+console.log(`wheel step p50 / p95:      ${figures.wheel_step_ms_p50} / ${figures.wheel_step_ms_p95} ms   (${x(figures.wheel_step_ms_p50, figures.floor_year_change_ms_p50)}, ${x(figures.wheel_step_ms_p95, figures.floor_year_change_ms_p95)}); laid out ${figures.wheel_rest_to_laid_out_ms_p50} ms after the last`);
 console.log(`drag step p95, compared:    ${figures.compare_drag_step_ms_p95} ms   (${x(figures.compare_drag_step_ms_p95, figures.floor_drag_step_ms_p95)}), Red Triumph beside real history`);
 console.log(`timeline switch p50 / p95: ${figures.timeline_switch_ms_p50} / ${figures.timeline_switch_ms_p95} ms`);
 console.log(`click to passages p50 / p95: ${figures.click_to_passages_ms_p50} / ${figures.click_to_passages_ms_p95} ms`);

@@ -39,6 +39,20 @@ test("Red Triumph against real history in 1935: both maps, the differences marke
     await map(page, "compared").locator("svg").getAttribute("viewBox"),
     await map(page, "main").locator("svg").getAttribute("viewBox"),
   );
+  // …and zoom together: a wheel on one scales both on screen, then lays both out alike.
+  const held = await page.evaluate(async () => {
+    const svg = document.querySelector('.map-wrap[data-map="compared"] svg');
+    const b = svg.getBoundingClientRect();
+    svg.dispatchEvent(new WheelEvent("wheel", { deltaY: -120, clientX: b.x + b.width / 2, clientY: b.y + b.height / 2, bubbles: true, cancelable: true }));
+    await new Promise((r) => requestAnimationFrame(r));
+    return [...document.querySelectorAll("svg.map")].map((m) => m.classList.contains("previewing"));
+  });
+  assert.deepEqual(held, [true, true]);
+  await page.waitForFunction(() => ![...document.querySelectorAll("svg.map")].some((m) => m.classList.contains("previewing")));
+  assert.equal(
+    await map(page, "compared").locator("svg").getAttribute("viewBox"),
+    await map(page, "main").locator("svg").getAttribute("viewBox"),
+  );
   // The compared timeline's divergence and the end of its text are marked on the slider too.
   assert.equal(await page.locator(".divergence.compared").count(), 0, "real history has neither");
   await page.getByRole("combobox", { name: "Compare with" }).selectOption("rosas-reich");

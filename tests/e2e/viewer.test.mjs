@@ -211,6 +211,38 @@ test("a pinch with two fingers zooms the map, the wheel too, and the view goes i
   assert.deepEqual(page.errors, []);
 });
 
+test("while the wheel turns the map is scaled on screen, then laid out where the preview showed it", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1930`);
+  await ready(page);
+  const svg = page.locator("svg.map");
+  const viewBox = await svg.getAttribute("viewBox");
+  const before = await page.locator('path.region[data-region="bavaria"]').boundingBox();
+  const during = await page.evaluate(async () => {
+    const svg = document.querySelector("svg.map");
+    const b = svg.getBoundingClientRect();
+    for (let k = 0; k < 6; k++) {
+      svg.dispatchEvent(new WheelEvent("wheel", { deltaY: -100, clientX: b.x + b.width * 0.3, clientY: b.y + b.height * 0.6, bubbles: true, cancelable: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    const r = document.querySelector('path.region[data-region="bavaria"]').getBoundingClientRect();
+    return { held: svg.classList.contains("previewing"), transform: getComputedStyle(svg).transform, viewBox: svg.getAttribute("viewBox"), box: [r.x, r.y, r.width, r.height] };
+  });
+  assert.ok(during.held, "the map is held at its scale while the wheel turns");
+  assert.notEqual(during.transform, "none");
+  assert.equal(during.viewBox, viewBox, "not laid out at each step");
+  await page.waitForFunction(() => !document.querySelector("svg.map").classList.contains("previewing"));
+  assert.notEqual(await svg.getAttribute("viewBox"), viewBox, "laid out at the new scale once the wheel rests");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("svg.map")).transform), "none");
+  const after = await page.evaluate(() => {
+    const r = document.querySelector('path.region[data-region="bavaria"]').getBoundingClientRect();
+    return [r.x, r.y, r.width, r.height];
+  });
+  // Six steps zoom about 2.5 times: Bavaria grows on screen and stays where the preview put it.
+  assert.ok(after[2] > 2 * before.width, `Bavaria ${before.width} px wide, then ${after[2]}`);
+  for (let k = 0; k < 4; k++) assert.ok(Math.abs(after[k] - during.box[k]) < 4, `Bavaria where the preview showed it: ${during.box} then ${after}`);
+  assert.deepEqual(page.errors, []);
+});
+
 test("hatching marks an occupation only while it lasts, dots only an inferred difference", async () => {
   const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1923`);
   await ready(page);

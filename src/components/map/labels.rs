@@ -128,7 +128,7 @@ pub fn LabelLayer(
 ) -> impl IntoView {
     let unit = data.decoded.topology.unit_m;
     let labels = Memo::new(move |_| {
-        let c = pan_zoom.camera.get();
+        let c = pan_zoom.lens.drawn.get();
         let screen = pan_zoom.screen.get();
         // Smaller on a narrow screen, so that a phone shows more than three names.
         let narrow = (screen.0 / 1000.0).clamp(0.65, 1.0);

@@ -18,7 +18,7 @@ use controls::MapControls;
 use labels::LabelLayer;
 use leptos::prelude::*;
 use pan_zoom::use_pan_zoom;
-pub use pan_zoom::BoxSelect;
+pub use pan_zoom::{BoxSelect, Lens};
 use places::{PlaceLayer, PlaceMarker};
 use regions::{OverlayLayer, RegionLayer};
 use scene::{Scene, ShownState};
@@ -46,8 +46,10 @@ pub fn MapView(
     selected_place: Signal<Option<String>>,
     /// Called when a place is chosen.
     on_select_place: Callback<String>,
-    /// The camera; the map writes it while the user pans and zooms.
-    camera: RwSignal<Camera>,
+    /// The camera; the map writes it while the user pans and zooms. Maps that move together
+    /// share one [`Lens`].
+    #[prop(into)]
+    camera: Lens,
     /// The camera the reset button returns to.
     home: Camera,
     /// Called when a region is chosen (click, Enter), with whether Shift was held.
@@ -86,7 +88,7 @@ pub fn MapView(
         box_select,
     );
     let view_box = move || {
-        let b = camera.get().view_box(unit);
+        let b = camera.drawn.get().view_box(unit);
         format!(
             "{:.1} {:.1} {:.1} {:.1}",
             b[0],
@@ -136,6 +138,8 @@ pub fn MapView(
                 class="map"
                 viewBox=view_box
                 style=move || format!("--px: {:.3}", pan_zoom.units_per_px())
+                style:transform=move || pan_zoom.transform()
+                class:previewing=move || camera.previewing()
                 preserveAspectRatio="xMidYMid meet"
                 role="group"
                 aria-label="Map"

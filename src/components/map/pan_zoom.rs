@@ -1,6 +1,8 @@
 //! Pan and zoom: drag, wheel, pinch and keys move the camera; the map's size on screen is
 //! measured with a `ResizeObserver` (a phone's bottom sheet resizes it without a window resize);
-//! a view that settles is reported at most a few times a second.
+//! a view that settles is reported at most a few times a second. While a wheel or pinch turns,
+//! the map is scaled on screen and laid out at its new scale once the gesture rests (see
+//! [`Lens`]).
 
 use crate::model::camera::Camera;
 use leptos::prelude::*;
@@ -12,11 +14,92 @@ use wasm_bindgen::JsCast;
 const CLICK_SLOP_PX: f64 = 3.0;
 /// The shortest time between two reports of a view that keeps changing (wheel, drag).
 const SETTLE_EVERY: Duration = Duration::from_millis(250);
+/// How long a wheel must rest before the map is laid out at its new scale.
+const LAY_OUT_AFTER: Duration = Duration::from_millis(150);
+
+/// The view of the maps that move together (a map, and the one compared beside it): where the
+/// view is (`camera`) and the camera their drawing is laid out for (`drawn`).
+///
+/// The two differ only while a wheel or a pinch turns. Laying the whole map out again at each
+/// new scale (every path, stroke and name) costs several frames a step; so, while the gesture
+/// lasts, the drawing keeps its scale and the map is moved on screen to the camera by a CSS
+/// transform, which the browser composites without laying anything out. The map is laid out
+/// once, when the gesture rests. Pans, buttons, keys and links lay it out at once.
+#[derive(Clone, Copy)]
+pub struct Lens {
+    /// Where the view is: what the gestures move and the address records.
+    pub camera: RwSignal<Camera>,
+    /// The camera the drawing is laid out for: `camera`, or the one held during a gesture.
+    pub drawn: Memo<Camera>,
+    held: RwSignal<Option<Camera>>,
+    /// The timer that lays the map out once a wheel rests.
+    rest: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Lens {
+    pub fn new(camera: RwSignal<Camera>) -> Lens {
+        let held = RwSignal::new(None::<Camera>);
+        Lens {
+            camera,
+            drawn: Memo::new(move |_| held.get().unwrap_or_else(|| camera.get())),
+            held,
+            rest: StoredValue::new(None),
+        }
+    }
+
+    /// Keeps the drawing's scale while a gesture turns; laid out after `LAY_OUT_AFTER` of
+    /// rest, or by [`Lens::lay_out`].
+    fn hold(&self) {
+        if self.held.with_untracked(Option::is_none) {
+            self.held.set(Some(self.camera.get_untracked()));
+        }
+        if let Some(t) = self.rest.get_value() {
+            t.clear();
+        }
+        let lens = *self;
+        self.rest
+            .set_value(set_timeout_with_handle(move || lens.lay_out(), LAY_OUT_AFTER).ok());
+    }
+
+    /// Lays the map out for the camera now (when a gesture ends).
+    pub fn lay_out(&self) {
+        if let Some(t) = self.rest.get_value() {
+            t.clear();
+            self.rest.set_value(None);
+        }
+        if self.held.with_untracked(Option::is_some) {
+            self.held.set(None);
+        }
+    }
+
+    /// Whether the drawing is held at another scale than the camera's.
+    pub fn previewing(&self) -> bool {
+        self.held.with(Option::is_some)
+    }
+
+    /// The CSS transform that moves the drawing on screen to the camera ("none" when it is
+    /// laid out for it).
+    pub fn transform(&self, unit_m: f64, screen: (f64, f64)) -> String {
+        match self.held.get() {
+            None => "none".to_string(),
+            Some(held) => {
+                let (k, tx, ty) = held.screen_transform_to(&self.camera.get(), unit_m, screen);
+                format!("translate({tx:.2}px, {ty:.2}px) scale({k:.5})")
+            }
+        }
+    }
+}
+
+impl From<RwSignal<Camera>> for Lens {
+    fn from(camera: RwSignal<Camera>) -> Lens {
+        Lens::new(camera)
+    }
+}
 
 /// The state of the gestures on one map; `Copy`, so handlers can share it.
 #[derive(Clone, Copy)]
 pub struct PanZoom {
-    pub camera: RwSignal<Camera>,
+    pub lens: Lens,
     /// The map's size on screen in pixels.
     pub screen: RwSignal<(f64, f64)>,
     /// Whether that size has been measured: the map is drawn once it has, so that its
@@ -47,10 +130,20 @@ pub struct BoxSelect {
     pub on_box: Callback<[f64; 4]>,
 }
 
+/// The map's box on screen as laid out: its frame's, which the map fills (the map's own box
+/// moves with the transform of a gesture's preview).
+fn box_on_screen(svg: NodeRef<leptos::svg::Svg>) -> Option<web_sys::DomRect> {
+    let svg = svg.get_untracked()?;
+    Some(match svg.parent_element() {
+        Some(frame) => frame.get_bounding_client_rect(),
+        None => svg.get_bounding_client_rect(),
+    })
+}
+
 /// Sets up the gestures of the map drawn in `svg`; `screen` receives its size on screen.
 pub fn use_pan_zoom(
     svg: NodeRef<leptos::svg::Svg>,
-    camera: RwSignal<Camera>,
+    lens: Lens,
     unit_m: f64,
     home: Camera,
     on_settled: Callback<()>,
@@ -59,8 +152,7 @@ pub fn use_pan_zoom(
 ) -> PanZoom {
     let measured = RwSignal::new(false);
     let measure = move || {
-        if let Some(el) = svg.get_untracked() {
-            let r = el.get_bounding_client_rect();
+        if let Some(r) = box_on_screen(svg) {
             if r.width() > 0.0 && r.height() > 0.0 {
                 if screen.get_untracked() != (r.width(), r.height()) {
                     screen.set((r.width(), r.height()));
@@ -89,7 +181,7 @@ pub fn use_pan_zoom(
         })
     });
     PanZoom {
-        camera,
+        lens,
         screen,
         measured,
         svg,
@@ -106,11 +198,17 @@ pub fn use_pan_zoom(
 }
 
 impl PanZoom {
-    /// Map units per screen pixel now.
+    /// Map units per screen pixel of the drawing as laid out (see [`Lens`]).
     pub fn units_per_px(&self) -> f64 {
-        self.camera
+        self.lens
+            .drawn
             .get()
             .units_per_px(self.unit_m, self.screen.get())
+    }
+
+    /// The CSS transform of the drawing (see [`Lens::transform`]).
+    pub fn transform(&self) -> String {
+        self.lens.transform(self.unit_m, self.screen.get())
     }
 
     /// Whether the last press moved the map (so its click is no selection).
@@ -141,10 +239,8 @@ impl PanZoom {
 
     /// Offset of a client point from the map's centre, in pixels.
     fn offset_from_centre(&self, x: f64, y: f64) -> (f64, f64) {
-        self.svg
-            .get_untracked()
-            .map(|svg| {
-                let r = svg.get_bounding_client_rect();
+        box_on_screen(self.svg)
+            .map(|r| {
                 (
                     x - r.left() - r.width() / 2.0,
                     y - r.top() - r.height() / 2.0,
@@ -155,7 +251,7 @@ impl PanZoom {
 
     /// The map point under a client point.
     fn map_point(&self, x: f64, y: f64) -> (f64, f64) {
-        let c = self.camera.get_untracked();
+        let c = self.lens.camera.get_untracked();
         let s = c.units_per_px(self.unit_m, self.screen.get_untracked());
         let (ox, oy) = self.offset_from_centre(x, y);
         (c.cx + ox * s, c.cy + oy * s)
@@ -163,22 +259,27 @@ impl PanZoom {
 
     fn zoom_at(&self, factor: f64, x: f64, y: f64) {
         let s = self
+            .lens
             .camera
             .get_untracked()
             .units_per_px(self.unit_m, self.screen.get_untracked());
         let at = self.offset_from_centre(x, y);
-        self.camera.update(|c| *c = c.zoomed_about(factor, at, s));
+        self.lens
+            .camera
+            .update(|c| *c = c.zoomed_about(factor, at, s));
     }
 
     /// Zoom in or out by a factor about the centre, as the buttons and keys do.
     pub fn step_zoom(&self, factor: f64) {
-        self.camera.update(|c| *c = c.zoomed(factor));
+        self.lens.camera.update(|c| *c = c.zoomed(factor));
+        self.lens.lay_out();
         self.settle();
     }
 
     /// Back to the home view.
     pub fn reset(&self) {
-        self.camera.set(self.home);
+        self.lens.camera.set(self.home);
+        self.lens.lay_out();
         self.settle();
     }
 
@@ -229,16 +330,20 @@ impl PanZoom {
         } else if down.len() == 1 {
             self.moved.set_value(moved + step);
             let s = self
+                .lens
                 .camera
                 .get_untracked()
                 .units_per_px(self.unit_m, self.screen.get_untracked());
-            self.camera.update(|c| *c = c.panned_px(x - lx, y - ly, s));
+            self.lens
+                .camera
+                .update(|c| *c = c.panned_px(x - lx, y - ly, s));
         } else if down.len() == 2 {
             let other = down[1 - k];
             let d0 = ((lx - other.1).powi(2) + (ly - other.2).powi(2)).sqrt();
             let d1 = ((x - other.1).powi(2) + (y - other.2).powi(2)).sqrt();
             if d0 > 0.0 && d1 > 0.0 {
                 self.moved.set_value(moved + (d1 - d0).abs());
+                self.lens.hold();
                 self.zoom_at(d1 / d0, (x + other.1) / 2.0, (y + other.2) / 2.0);
             }
         }
@@ -257,21 +362,26 @@ impl PanZoom {
             }
             return;
         }
-        if self.was_drag() && self.pointers.with_value(Vec::is_empty) {
-            self.settle();
+        if self.pointers.with_value(Vec::is_empty) {
+            // A pinch ends: laid out at its scale.
+            self.lens.lay_out();
+            if self.was_drag() {
+                self.settle();
+            }
         }
     }
 
     pub fn wheel(&self, ev: web_sys::WheelEvent) {
         ev.prevent_default();
         let factor = (-ev.delta_y() * 0.0015).exp();
+        self.lens.hold();
         self.zoom_at(factor, f64::from(ev.client_x()), f64::from(ev.client_y()));
         self.settle_soon();
     }
 
     /// Arrows pan, + and − zoom, 0 goes home.
     pub fn key(&self, ev: web_sys::KeyboardEvent) {
-        let w = self.camera.get_untracked().width(self.unit_m);
+        let w = self.lens.camera.get_untracked().width(self.unit_m);
         let (dx, dy) = match ev.key().as_str() {
             "ArrowLeft" => (-0.1 * w, 0.0),
             "ArrowRight" => (0.1 * w, 0.0),
@@ -284,10 +394,11 @@ impl PanZoom {
         };
         // Arrow keys on a focused region pan the map too, instead of scrolling the page.
         ev.prevent_default();
-        self.camera.update(|c| {
+        self.lens.camera.update(|c| {
             c.cx += dx;
             c.cy += dy;
         });
+        self.lens.lay_out();
         self.settle();
     }
 }
