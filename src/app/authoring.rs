@@ -200,18 +200,50 @@ pub fn file_handlers(
     (on_create, on_open)
 }
 
-/// Another tab of this browser that changes the reader's timelines is not followed (an edit
-/// here would overwrite it): the reader is told, and a reload shows the changes.
-pub fn watch_other_tabs(own: Own) {
+/// Another tab of this browser that changes the reader's timelines is followed: its change is
+/// taken in here (so an edit made here next builds on it, instead of overwriting it). A
+/// timeline it deleted while shown here gives way to its base, and the reader is told.
+pub fn follow_other_tabs(data: Arc<MapData>, own: Own, steps: Steps) {
     let listener = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-        let ours = ev.key().is_none_or(|k| k.starts_with(STORAGE_PREFIX));
-        if ours {
+        let tell = |said: String| {
             own.problems.update(|p| {
-                let said = "Your timelines were changed in another tab of this browser: reload this page to see them (a change made here first would overwrite them).";
-                if !p.iter().any(|m| m == said) {
-                    p.push(said.to_string());
+                if !p.contains(&said) {
+                    p.push(said);
                 }
-            });
+            })
+        };
+        let Some(key) = ev.key() else {
+            // The whole storage of this site was cleared.
+            tell("This browser's storage for this page was cleared in another tab. Your timelines are still on this page: download those you want to keep, or reload to see the page without them.".into());
+            return;
+        };
+        let Some(id) = key.strip_prefix(STORAGE_PREFIX) else {
+            return;
+        };
+        match own.follow(&data, id, ev.new_value().as_deref()) {
+            Ok(None) => {}
+            Ok(Some((name, base))) => {
+                let shows = steps
+                    .moment
+                    .with_untracked(|m| m.timeline == id || m.compare.as_deref() == Some(id));
+                if shows {
+                    tell(format!(
+                        "Your timeline '{name}' was deleted in another tab of this browser."
+                    ));
+                    steps.step(
+                        &|m| {
+                            if m.timeline == id {
+                                m.timeline = base.clone();
+                            }
+                            if m.compare.as_deref() == Some(id) {
+                                m.compare = None;
+                            }
+                        },
+                        HistoryMode::Replace,
+                    );
+                }
+            }
+            Err(e) => tell(e),
         }
     });
     on_cleanup(move || listener.remove());

@@ -19,7 +19,7 @@ mod shown;
 mod stage;
 mod url;
 
-use authoring::{picking, watch_other_tabs};
+use authoring::{follow_other_tabs, picking};
 use controls::Controls;
 use moment::Now;
 use shown::Shown;
@@ -81,7 +81,7 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     // The reader's own timelines, kept in the browser, and the one a shared link carries.
     let own = Own::load(&data);
     let now = Now::from_address(&data, own, loaded, home);
-    watch_other_tabs(own);
+    follow_other_tabs(data.clone(), own, now.steps);
     let shown = Shown::of(&data, own, now);
     // Regions picked for an edit of the reader's own timeline.
     let picking = picking(data.clone(), own, now.timeline, now.selection, now.steps);

@@ -220,7 +220,7 @@ test("broken and hostile timelines from a link or a file are named and change no
   assert.deepEqual(page.errors, []);
 });
 
-test("a change made in another tab of the same browser is announced, not overwritten silently", async () => {
+test("a change made in another tab of the same browser is taken in, so an edit here builds on it", async () => {
   const first = await openPage(env.browser, `${env.site.url}/?t=real&y=1930`);
   await region(first, "bavaria").waitFor();
   const second = await first.context().newPage();
@@ -228,12 +228,47 @@ test("a change made in another tab of the same browser is announced, not overwri
   second.on("pageerror", (e) => second.errors.push(String(e)));
   await second.goto(`${env.site.url}/?t=real&y=1930`);
   await region(second, "bavaria").waitFor();
+  // A timeline made in the first tab is at once in the second's list.
   await first.getByRole("button", { name: "Make your own" }).click();
   const fork = first.getByRole("form", { name: "Make your own timeline" });
   await fork.getByLabel("Name").fill("Tab one");
   await fork.getByLabel("Diverges on").fill("1925-01-01");
   await fork.getByRole("button", { name: "Create" }).click();
-  await second.getByRole("alert", { name: "Timeline notice" }).getByText(/changed in another tab/).waitFor();
+  await first.waitForFunction(() => new URL(location.href).searchParams.get("t") === "own-tab-one");
+  const picker = second.getByRole("combobox", { name: "Timeline" });
+  await picker.locator('option[value="own-tab-one"]').waitFor({ state: "attached" });
+  // The second tab changes it…
+  await picker.selectOption("own-tab-one");
+  await editor(second).waitFor();
+  const change = async (page, id, from, name) => {
+    await region(page, id).click();
+    const form = editor(page).getByRole("form", { name: "Change the map" });
+    await form.getByLabel("From").fill(from);
+    await form.getByLabel("Held by").selectOption("new");
+    await form.getByLabel("Name", { exact: true }).fill(name);
+    await form.getByLabel("Evidence").selectOption("none");
+    await form.getByRole("button", { name: "Apply" }).click();
+  };
+  await change(second, "bavaria", "1926-03-01", "Second State");
+  // …the first shows the change without a reload…
+  const records = (page) => editor(page).locator(".own-records li");
+  await records(first).filter({ hasText: "Second State" }).waitFor();
+  // …and an edit there keeps it.
+  await change(first, "saxony", "1927-01-01", "First State");
+  await records(second).filter({ hasText: "First State" }).waitFor();
+  assert.equal(await records(second).count(), 2);
+  const stored = await first.evaluate(() => localStorage.getItem("uchronia-timeline:own-tab-one"));
+  assert.match(stored, /Second State/);
+  assert.match(stored, /First State/);
+  // Deleted in the first tab: the second, which shows it, goes back to real history and says so.
+  first.once("dialog", (d) => d.accept());
+  await editor(first).locator("button.delete-timeline").click();
+  await second.getByRole("alert", { name: "Timeline notice" }).getByText("Your timeline 'Tab one' was deleted in another tab of this browser.").waitFor();
+  await second.waitForFunction(() => new URL(location.href).searchParams.get("t") === "real");
+  assert.equal(await picker.locator('option[value="own-tab-one"]').count(), 0);
+  // A change that cannot be read is refused with its reason, the timeline here kept.
+  await first.evaluate(() => localStorage.setItem("uchronia-timeline:own-broken", "{not a timeline"));
+  await second.getByRole("alert", { name: "Timeline notice" }).getByText(/'own-broken' was changed in another tab of this browser, but the change cannot be taken in here/).waitFor();
   assert.deepEqual(first.errors, []);
   assert.deepEqual(second.errors, []);
 });

@@ -174,17 +174,17 @@ impl Own {
         Some(result)
     }
 
-    /// After a change of the drafts: the atlas, the storage and what depends on them.
+    /// After a change of the drafts: the storage, the atlas and what depends on them.
     fn changed(&self, data: &MapData, touched: &[String]) {
-        let drafts = self.drafts.get_untracked();
-        data.set_own(drafts.iter().map(|d| d.timeline.clone()).collect());
         if let Some(store) = storage() {
             for id in touched {
                 let key = format!("{STORAGE_PREFIX}{id}");
-                let result = match drafts.iter().find(|d| &d.timeline.id == id) {
-                    Some(d) => store.set_item(&key, &share::to_file(&d.timeline)),
-                    None => store.remove_item(&key),
-                };
+                let result = self.drafts.with_untracked(|drafts| {
+                    match drafts.iter().find(|d| &d.timeline.id == id) {
+                        Some(d) => store.set_item(&key, &share::to_file(&d.timeline)),
+                        None => store.remove_item(&key),
+                    }
+                });
                 if result.is_err() {
                     self.problems.update(|p| {
                         p.push(format!(
@@ -194,7 +194,7 @@ impl Own {
                 }
             }
         }
-        self.revision.update(|r| *r += 1);
+        self.refresh(data);
     }
 
     /// Applies a change to the draft `id`; the problems if the rules refuse it.
@@ -240,6 +240,67 @@ impl Own {
         self.drafts
             .update_untracked(|d| d.retain(|d| d.timeline.id != id));
         self.changed(data, &[id.to_string()]);
+    }
+
+    /// Takes in what another tab of this browser stored for the timeline `id`: the file as it
+    /// now stands there, or `None` if that tab deleted it. Nothing is written back. A change
+    /// replaces the draft here (its undo starts afresh), so that an edit made here next builds
+    /// on it instead of overwriting it. On a deletion, the timeline's name and base; a change
+    /// that cannot be read or breaks the rules is refused with the reason, the draft here kept.
+    pub fn follow(
+        &self,
+        data: &MapData,
+        id: &str,
+        stored: Option<&str>,
+    ) -> Result<Option<(String, String)>, String> {
+        let Some(text) = stored else {
+            let gone = self.drafts.with_untracked(|d| {
+                d.iter()
+                    .find(|d| d.timeline.id == id)
+                    .map(|d| d.timeline.clone())
+            });
+            let Some(gone) = gone else {
+                return Ok(None);
+            };
+            self.drafts
+                .update_untracked(|d| d.retain(|d| d.timeline.id != id));
+            self.refresh(data);
+            let base = gone.base.unwrap_or_else(|| "real".into());
+            return Ok(Some((gone.name, base)));
+        };
+        let refused = |why: String| {
+            format!(
+                "Your timeline '{id}' was changed in another tab of this browser, but the change cannot be taken in here: {why}. Reload the page to see it."
+            )
+        };
+        let t = share::from_file(text).map_err(|e| refused(e.to_string()))?;
+        if t.id != id {
+            return Err(refused(format!("it is stored as '{}'", t.id)));
+        }
+        let found = check_timeline(
+            &with_timeline(&data.atlas(), t.clone()),
+            id,
+            &data.region_ids(),
+            None,
+        );
+        if !found.is_empty() {
+            return Err(refused(problem_text("it breaks the atlas's rules", &found)));
+        }
+        self.drafts.update_untracked(|drafts| {
+            match drafts.iter_mut().find(|d| d.timeline.id == id) {
+                Some(d) => *d = Draft::new(t),
+                None => drafts.push(Draft::new(t)),
+            }
+        });
+        self.refresh(data);
+        Ok(None)
+    }
+
+    /// After a change of the drafts: the atlas and what is drawn from them.
+    fn refresh(&self, data: &MapData) {
+        let drafts = self.drafts.get_untracked();
+        data.set_own(drafts.iter().map(|d| d.timeline.clone()).collect());
+        self.revision.update(|r| *r += 1);
     }
 
     /// A timeline from a file or a link, checked by the rules (and its passages against the
