@@ -462,6 +462,15 @@ fn real_history_holds_each_place_on_each_day() {
         "Bosilegrad | 1920-11-06 | 22.47,42.50 | caribrod-bosilegrad yugoslavia part -",
         // The Bulgarian army takes over, 19 Apr 1941.
         "Dimitrovgrad | 1941-04-19 | 22.78,43.02 | caribrod-bosilegrad bulgaria occupied yugoslavia",
+        // The villages east of the lower Timok: Bulgarian (the river the border since 1878)
+        // until Serbian troops take them over on 6 Nov 1920; Serbian villages on its west bank.
+        "Gradskovo | 1920-11-05 | 22.38,44.01 | timok-villages bulgaria part -",
+        "Gradskovo | 1920-11-06 | 22.38,44.01 | timok-villages yugoslavia part -",
+        "Aleksandrovac | 1919-06-01 | 22.58,44.08 | timok-villages bulgaria part -",
+        "Braćevac | 1919-06-01 | 22.50,44.07 | timok-villages bulgaria part -",
+        "Tamnič | 1919-06-01 | 22.51,44.10 | serbia yugoslavia part -",
+        "Brusnik | 1919-06-01 | 22.44,44.10 | serbia yugoslavia part -",
+        "Zaječar | 1919-06-01 | 22.26,43.90 | serbia yugoslavia part -",
         // Emirate of Bukhara, independent after March 1918.
         "Bukhara | 1919-06-01 | 64.42,39.77 | bukhara bukhara part -",
         // Red Army takes Bukhara, 2 Sep 1920.
