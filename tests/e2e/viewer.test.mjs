@@ -180,7 +180,7 @@ test("play steps through the years as one history step, and pauses", async () =>
   assert.deepEqual(page.errors, []);
 });
 
-test("a pinch with two fingers zooms the map, the wheel too, and the view goes into the URL", async () => {
+test("a pinch with two fingers zooms the map and carries it with them, the wheel zooms too, and the view goes into the URL", async () => {
   const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1930`);
   await ready(page);
   const zoom = async () => Number((await query(page)).get("v")?.split(",")[2] ?? "1");
@@ -205,6 +205,29 @@ test("a pinch with two fingers zooms the map, the wheel too, and the view goes i
   await page.waitForFunction(() => new URLSearchParams(location.search).has("v"));
   const pinched = await zoom();
   assert.ok(pinched > 2.5, `fingers three times farther apart zoom about three times: ${pinched}`);
+  // Two fingers moved together carry the map with them.
+  const moved = await page.evaluate(
+    async ([cx, cy]) => {
+      const svg = document.querySelector("svg.map");
+      const under = document.elementFromPoint(cx, cy).closest("path.region");
+      const before = under.getBoundingClientRect();
+      const fire = (type, id, x) =>
+        svg.dispatchEvent(new PointerEvent(type, { pointerId: id, clientX: x, clientY: cy, bubbles: true, pointerType: "touch" }));
+      fire("pointerdown", 1, cx - 40);
+      fire("pointerdown", 2, cx + 40);
+      for (let d = 10; d <= 100; d += 10) {
+        fire("pointermove", 1, cx - 40 + d);
+        fire("pointermove", 2, cx + 40 + d);
+      }
+      fire("pointerup", 1, cx + 60);
+      fire("pointerup", 2, cx + 140);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const after = under.getBoundingClientRect();
+      return [after.x - before.x, after.y - before.y, after.width / before.width];
+    },
+    [cx, cy],
+  );
+  assert.ok(Math.abs(moved[0] - 100) < 3 && Math.abs(moved[1]) < 3 && Math.abs(moved[2] - 1) < 0.02, `the region under the fingers follows them: ${moved}`);
   await page.mouse.move(cx, cy);
   await page.mouse.wheel(0, 400);
   await page.waitForFunction((z) => Number(new URLSearchParams(location.search).get("v").split(",")[2]) < z, pinched);

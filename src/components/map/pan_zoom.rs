@@ -342,8 +342,18 @@ impl PanZoom {
             let d0 = ((lx - other.1).powi(2) + (ly - other.2).powi(2)).sqrt();
             let d1 = ((x - other.1).powi(2) + (y - other.2).powi(2)).sqrt();
             if d0 > 0.0 && d1 > 0.0 {
-                self.moved.set_value(moved + (d1 - d0).abs());
+                // The point between the fingers moves by half this finger's move: the map
+                // follows it, and scales about it as the fingers spread or close.
+                let (dx, dy) = ((x - lx) / 2.0, (y - ly) / 2.0);
+                self.moved
+                    .set_value(moved + (d1 - d0).abs() + dx.abs() + dy.abs());
                 self.lens.hold();
+                let s = self
+                    .lens
+                    .camera
+                    .get_untracked()
+                    .units_per_px(self.unit_m, self.screen.get_untracked());
+                self.lens.camera.update(|c| *c = c.panned_px(dx, dy, s));
                 self.zoom_at(d1 / d0, (x + other.1) / 2.0, (y + other.2) / 2.0);
             }
         }
