@@ -202,8 +202,14 @@ pub fn file_handlers(
 
 /// Another tab of this browser that changes the reader's timelines is followed: its change is
 /// taken in here (so an edit made here next builds on it, instead of overwriting it). A
-/// timeline it deleted while shown here gives way to its base, and the reader is told.
-pub fn follow_other_tabs(data: Arc<MapData>, own: Own, steps: Steps) {
+/// timeline it deleted while shown here gives way to its base (the regions picked for it let
+/// go), and the reader is told.
+pub fn follow_other_tabs(
+    data: Arc<MapData>,
+    own: Own,
+    steps: Steps,
+    picked: RwSignal<Vec<String>>,
+) {
     let listener = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         let tell = |said: String| {
             own.problems.update(|p| {
@@ -220,7 +226,7 @@ pub fn follow_other_tabs(data: Arc<MapData>, own: Own, steps: Steps) {
         let Some(id) = key.strip_prefix(STORAGE_PREFIX) else {
             return;
         };
-        match own.follow(&data, id, ev.new_value().as_deref()) {
+        match own.follow(&data, id) {
             Ok(None) => {}
             Ok(Some((name, base))) => {
                 let shows = steps
@@ -230,6 +236,7 @@ pub fn follow_other_tabs(data: Arc<MapData>, own: Own, steps: Steps) {
                     tell(format!(
                         "Your timeline '{name}' was deleted in another tab of this browser."
                     ));
+                    picked.set(Vec::new());
                     steps.step(
                         &|m| {
                             if m.timeline == id {

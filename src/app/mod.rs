@@ -81,11 +81,11 @@ fn Viewer(data: Arc<MapData>) -> impl IntoView {
     // The reader's own timelines, kept in the browser, and the one a shared link carries.
     let own = Own::load(&data);
     let now = Now::from_address(&data, own, loaded, home);
-    follow_other_tabs(data.clone(), own, now.steps);
     let shown = Shown::of(&data, own, now);
     // Regions picked for an edit of the reader's own timeline.
     let picking = picking(data.clone(), own, now.timeline, now.selection, now.steps);
     let picked = picking.picked;
+    follow_other_tabs(data.clone(), own, now.steps, picked);
     let on_pick = now.on_pick(data.clone(), loaded);
     // The map's size on screen (the legend lists what it shows).
     let screen = RwSignal::new((1000.0f64, 620.0f64));

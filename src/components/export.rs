@@ -121,7 +121,11 @@ fn current_picture(title: &str, legend: &[LegendEntry], link: &str) -> Option<(S
         .ok()??;
     // The map draws its regions once it has measured its size.
     svg.query_selector("path.region").ok()??;
-    let rect = svg.get_bounding_client_rect();
+    // The map's frame: the map's own box is scaled while a wheel turns.
+    let rect = svg
+        .parent_element()
+        .unwrap_or_else(|| svg.clone())
+        .get_bounding_client_rect();
     let (w, h) = (rect.width().round(), rect.height().round());
     let px = window()
         .get_computed_style(&svg)

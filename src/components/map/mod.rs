@@ -137,7 +137,8 @@ pub fn MapView(
                 node_ref=svg
                 class="map"
                 viewBox=view_box
-                style=move || format!("--px: {:.3}", pan_zoom.units_per_px())
+                // Each property set on its own (a whole `style` attribute would wipe the other).
+                style=("--px", move || format!("{:.3}", pan_zoom.units_per_px()))
                 style:transform=move || pan_zoom.transform()
                 class:previewing=move || camera.previewing()
                 preserveAspectRatio="xMidYMid meet"

@@ -249,20 +249,25 @@ impl PanZoom {
             .unwrap_or((0.0, 0.0))
     }
 
+    /// Map units per screen pixel of the camera (where the view is, held drawing or not),
+    /// for the gestures' arithmetic.
+    fn camera_units_per_px(&self) -> f64 {
+        self.lens
+            .camera
+            .get_untracked()
+            .units_per_px(self.unit_m, self.screen.get_untracked())
+    }
+
     /// The map point under a client point.
     fn map_point(&self, x: f64, y: f64) -> (f64, f64) {
         let c = self.lens.camera.get_untracked();
-        let s = c.units_per_px(self.unit_m, self.screen.get_untracked());
+        let s = self.camera_units_per_px();
         let (ox, oy) = self.offset_from_centre(x, y);
         (c.cx + ox * s, c.cy + oy * s)
     }
 
     fn zoom_at(&self, factor: f64, x: f64, y: f64) {
-        let s = self
-            .lens
-            .camera
-            .get_untracked()
-            .units_per_px(self.unit_m, self.screen.get_untracked());
+        let s = self.camera_units_per_px();
         let at = self.offset_from_centre(x, y);
         self.lens
             .camera
@@ -329,11 +334,7 @@ impl PanZoom {
                 .update(|b| *b = b.map(|[x0, y0, _, _]| [x0, y0, mx, my]));
         } else if down.len() == 1 {
             self.moved.set_value(moved + step);
-            let s = self
-                .lens
-                .camera
-                .get_untracked()
-                .units_per_px(self.unit_m, self.screen.get_untracked());
+            let s = self.camera_units_per_px();
             self.lens
                 .camera
                 .update(|c| *c = c.panned_px(x - lx, y - ly, s));
@@ -348,11 +349,7 @@ impl PanZoom {
                 self.moved
                     .set_value(moved + (d1 - d0).abs() + dx.abs() + dy.abs());
                 self.lens.hold();
-                let s = self
-                    .lens
-                    .camera
-                    .get_untracked()
-                    .units_per_px(self.unit_m, self.screen.get_untracked());
+                let s = self.camera_units_per_px();
                 self.lens.camera.update(|c| *c = c.panned_px(dx, dy, s));
                 self.zoom_at(d1 / d0, (x + other.1) / 2.0, (y + other.2) / 2.0);
             }

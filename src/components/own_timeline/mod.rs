@@ -25,6 +25,19 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// The timeline stored under `id`, read from its file: or why it cannot be one of the
+/// reader's (unreadable, stored under another id, or bearing the id of one of the atlas's).
+fn stored_timeline(data: &MapData, id: &str, text: &str) -> Result<Timeline, String> {
+    let t = share::from_file(text).map_err(|e| e.to_string())?;
+    if t.id != id {
+        return Err(format!("the file in it is the timeline '{}'", t.id));
+    }
+    if data.built.timeline(id).is_ok() {
+        return Err(format!("'{id}' is one of the atlas's own timelines"));
+    }
+    Ok(t)
+}
+
 /// The reader's own timelines and what the page says of them.
 #[derive(Clone, Copy)]
 pub struct Own {
@@ -67,11 +80,11 @@ impl Own {
                 let Some(text) = store.get_item(&key).ok().flatten() else {
                     continue;
                 };
-                match share::from_file(&text) {
+                let id = &key[STORAGE_PREFIX.len()..];
+                match stored_timeline(data, id, &text) {
                     Ok(t) => read.push(t),
                     Err(e) => problems.push(format!(
-                        "Your timeline stored as '{}' could not be read ({e}); it is kept as it was.",
-                        &key[STORAGE_PREFIX.len()..]
+                        "Your timeline stored as '{id}' could not be read ({e}); it is kept as it was."
                     )),
                 }
             }
@@ -242,24 +255,22 @@ impl Own {
         self.changed(data, &[id.to_string()]);
     }
 
-    /// Takes in what another tab of this browser stored for the timeline `id`: the file as it
-    /// now stands there, or `None` if that tab deleted it. Nothing is written back. A change
-    /// replaces the draft here (its undo starts afresh), so that an edit made here next builds
-    /// on it instead of overwriting it. On a deletion, the timeline's name and base; a change
-    /// that cannot be read or breaks the rules is refused with the reason, the draft here kept.
-    pub fn follow(
-        &self,
-        data: &MapData,
-        id: &str,
-        stored: Option<&str>,
-    ) -> Result<Option<(String, String)>, String> {
+    /// Takes in what another tab of this browser did to the stored timeline `id`, as the
+    /// storage holds it now (not as the event said: events can come late, after this tab
+    /// wrote again). Nothing is written back. A change replaces the draft here (its undo
+    /// starts afresh), so that an edit made here next builds on it instead of overwriting it.
+    /// On a deletion, the timeline's name and base; a change that cannot be read or breaks
+    /// the rules is refused with the reason, the draft here kept.
+    pub fn follow(&self, data: &MapData, id: &str) -> Result<Option<(String, String)>, String> {
+        let here = self.drafts.with_untracked(|d| {
+            d.iter()
+                .find(|d| d.timeline.id == id)
+                .map(|d| d.timeline.clone())
+        });
+        let stored =
+            storage().and_then(|s| s.get_item(&format!("{STORAGE_PREFIX}{id}")).ok().flatten());
         let Some(text) = stored else {
-            let gone = self.drafts.with_untracked(|d| {
-                d.iter()
-                    .find(|d| d.timeline.id == id)
-                    .map(|d| d.timeline.clone())
-            });
-            let Some(gone) = gone else {
+            let Some(gone) = here else {
                 return Ok(None);
             };
             self.drafts
@@ -268,15 +279,15 @@ impl Own {
             let base = gone.base.unwrap_or_else(|| "real".into());
             return Ok(Some((gone.name, base)));
         };
+        if here.as_ref().is_some_and(|t| share::to_file(t) == text) {
+            return Ok(None);
+        }
         let refused = |why: String| {
             format!(
                 "Your timeline '{id}' was changed in another tab of this browser, but the change cannot be taken in here: {why}. Reload the page to see it."
             )
         };
-        let t = share::from_file(text).map_err(|e| refused(e.to_string()))?;
-        if t.id != id {
-            return Err(refused(format!("it is stored as '{}'", t.id)));
-        }
+        let t = stored_timeline(data, id, &text).map_err(refused)?;
         let found = check_timeline(
             &with_timeline(&data.atlas(), t.clone()),
             id,
