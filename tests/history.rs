@@ -441,11 +441,12 @@ fn real_history_holds_each_place_on_each_day() {
         "Pechory | 1940-06-17 | 27.61,57.81 | petseri soviet-union occupied estonia",
         // Latvian-Soviet peace treaty of 11 Aug 1920: Abrene to Latvia.
         "Pytalovo | 1930-01-01 | 27.92,57.07 | abrene latvia part -",
-        // Bulgarian until Serbian troops enter it on 16 Nov 1919, ahead of the Treaty of
-        // Neuilly (signed 27 Nov 1919, in force 9 Aug 1920).
+        // Bulgarian until Serbian troops enter it on 16 Nov 1919, occupied ahead of the Treaty
+        // of Neuilly (signed 27 Nov 1919), Yugoslav once it is in force (9 Aug 1920).
         "Strumica | 1919-06-01 | 22.64,41.44 | strumica bulgaria part -",
         "Strumica | 1919-11-15 | 22.64,41.44 | strumica bulgaria part -",
-        "Strumica | 1919-11-16 | 22.64,41.44 | strumica yugoslavia part -",
+        "Strumica | 1919-11-16 | 22.64,41.44 | strumica yugoslavia occupied bulgaria",
+        "Strumica | 1920-08-08 | 22.64,41.44 | strumica yugoslavia occupied bulgaria",
         "Strumica | 1920-08-09 | 22.64,41.44 | strumica yugoslavia part -",
         // Caribrod, Bosilegrad and the Trn villages: Bulgarian until Serbian troops take them
         // over in November 1920 (ceded by the Treaty of Neuilly, in force 9 Aug 1920), while
