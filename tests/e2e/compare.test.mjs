@@ -44,7 +44,7 @@ test("Red Triumph against real history in 1935: both maps, the differences marke
     const svg = document.querySelector('.map-wrap[data-map="compared"] svg');
     const b = svg.getBoundingClientRect();
     svg.dispatchEvent(new WheelEvent("wheel", { deltaY: -120, clientX: b.x + b.width / 2, clientY: b.y + b.height / 2, bubbles: true, cancelable: true }));
-    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 0));
     return [...document.querySelectorAll("svg.map")].map((m) => m.classList.contains("previewing"));
   });
   assert.deepEqual(held, [true, true]);

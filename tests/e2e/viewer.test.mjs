@@ -237,16 +237,27 @@ test("a pinch with two fingers zooms the map and carries it with them, the wheel
 test("while the wheel turns the map is scaled on screen, then laid out where the preview showed it", async () => {
   const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1930`);
   await ready(page);
+  // The page has settled: the texts are in (the header grows by a line with them) and the
+  // map has measured the size it has since.
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() => {
+    const svg = document.querySelector("svg.map");
+    const f = svg.parentElement.getBoundingClientRect();
+    const [, , w, h] = svg.getAttribute("viewBox").split(" ").map(Number);
+    return Math.abs(Math.max(w / f.width, h / f.height) - Number(svg.style.getPropertyValue("--px"))) < 0.01;
+  });
   const svg = page.locator("svg.map");
   const viewBox = await svg.getAttribute("viewBox");
   const before = await page.locator('path.region[data-region="bavaria"]').boundingBox();
   const during = await page.evaluate(async () => {
     const svg = document.querySelector("svg.map");
     const b = svg.getBoundingClientRect();
+    // Six steps in one go, then a task: the page's effects have run, and the map's rest
+    // (150 ms after the last step) has not come, however slow the machine.
     for (let k = 0; k < 6; k++) {
       svg.dispatchEvent(new WheelEvent("wheel", { deltaY: -100, clientX: b.x + b.width * 0.3, clientY: b.y + b.height * 0.6, bubbles: true, cancelable: true }));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     }
+    await new Promise((r) => setTimeout(r, 0));
     const r = document.querySelector('path.region[data-region="bavaria"]').getBoundingClientRect();
     return { held: svg.classList.contains("previewing"), transform: getComputedStyle(svg).transform, viewBox: svg.getAttribute("viewBox"), box: [r.x, r.y, r.width, r.height] };
   });

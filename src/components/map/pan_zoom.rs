@@ -250,12 +250,16 @@ impl PanZoom {
     }
 
     /// Map units per screen pixel of the camera (where the view is, held drawing or not),
-    /// for the gestures' arithmetic.
+    /// for the gestures' arithmetic: at the map's size as laid out now (the size measured by
+    /// the observer comes a frame later, after a change of the page around the map).
     fn camera_units_per_px(&self) -> f64 {
+        let size = box_on_screen(self.svg)
+            .map(|r| (r.width(), r.height()))
+            .unwrap_or_else(|| self.screen.get_untracked());
         self.lens
             .camera
             .get_untracked()
-            .units_per_px(self.unit_m, self.screen.get_untracked())
+            .units_per_px(self.unit_m, size)
     }
 
     /// The map point under a client point.
