@@ -24,7 +24,8 @@ const LAY_OUT_AFTER: Duration = Duration::from_millis(150);
 /// new scale (every path, stroke and name) costs several frames a step; so, while the gesture
 /// lasts, the drawing keeps its scale and the map is moved on screen to the camera by a CSS
 /// transform, which the browser composites without laying anything out. The map is laid out
-/// once, when the gesture rests. Pans, buttons, keys and links lay it out at once.
+/// once, when the gesture rests. The buttons and keys lay it out at once; a pan or a link does
+/// when no wheel or pinch is turning (and is previewed the same way while one is).
 #[derive(Clone, Copy)]
 pub struct Lens {
     /// Where the view is: what the gestures move and the address records.
