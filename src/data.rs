@@ -7,6 +7,7 @@ use crate::model::passages::Corpus;
 use crate::model::paths::{coarse_arcs, paths, Paths, COARSE_ABOVE_UNITS_PER_PX};
 use crate::model::topology::{Decoded, Topology};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock, RwLock};
 use wasm_bindgen::JsCast;
@@ -93,6 +94,9 @@ pub struct MapData {
     fine: OnceLock<Paths>,
     /// Each region's bounding box in map units: [min x, min y, max x, max y].
     pub bboxes: Vec<[f64; 4]>,
+    /// The source texts named by id (“title”, author), from the atlas file: for the page
+    /// before the texts are in.
+    pub source_names: BTreeMap<String, String>,
 }
 
 impl MapData {
@@ -122,6 +126,7 @@ impl MapData {
             coarse,
             fine: OnceLock::new(),
             bboxes,
+            source_names: BTreeMap::new(),
         }
     }
 
@@ -185,7 +190,8 @@ impl MapData {
             url: TOPOLOGY_URL.into(),
             detail: e.to_string(),
         })?;
-        let file: AtlasFile = parse(ATLAS_URL, atlas)?;
+        let mut file: AtlasFile = parse(ATLAS_URL, atlas)?;
+        let source_names = std::mem::take(&mut file.sources);
         let atlas = file.into_atlas().map_err(|detail| LoadError::Format {
             url: ATLAS_URL.into(),
             detail,
@@ -196,7 +202,10 @@ impl MapData {
                 detail: e.to_string(),
             })?;
         }
-        Ok(MapData::new(decoded, atlas))
+        Ok(MapData {
+            source_names,
+            ..MapData::new(decoded, atlas)
+        })
     }
 }
 

@@ -50,7 +50,7 @@ pub fn Controls(
         let data = data.clone();
         move |_| {
             own.revision.track();
-            loaded.with(|c| choices_of(&data.atlas(), c.as_deref()))
+            loaded.with(|c| choices_of(&data.atlas(), &data.source_names, c.as_deref()))
         }
     });
     let ticks = Memo::new(move |_| shown.maps.with(|m| m.0.change_years()));

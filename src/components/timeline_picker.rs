@@ -1,9 +1,10 @@
 //! The timeline picker: a native select named "Timeline", with the source and summary of the
 //! chosen timeline beside it.
 
-use crate::model::atlas::{Atlas, Timeline};
+use crate::model::atlas::{source_name, Atlas, Timeline};
 use crate::model::passages::Corpus;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// One option of the picker.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,16 +31,20 @@ impl TimelineChoice {
     }
 }
 
-/// The picker's options: every timeline, its sources named by title and author once the texts
-/// are loaded (by id before).
-pub fn choices_of(atlas: &Atlas, corpus: Option<&Corpus>) -> Vec<TimelineChoice> {
+/// The picker's options: every timeline, its sources named by title and author: from the
+/// texts once they are loaded, from the atlas file before (by id if neither names one).
+pub fn choices_of(
+    atlas: &Atlas,
+    named: &BTreeMap<String, String>,
+    corpus: Option<&Corpus>,
+) -> Vec<TimelineChoice> {
     atlas
         .timelines
         .iter()
         .map(|t| {
             TimelineChoice::of(t, |id| match corpus.and_then(|c| c.source(id)) {
-                Some(s) => format!("“{}”, {}", s.title, s.author),
-                None => id.to_string(),
+                Some(s) => source_name(&s.title, &s.author),
+                None => named.get(id).cloned().unwrap_or_else(|| id.to_string()),
             })
         })
         .collect()

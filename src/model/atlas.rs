@@ -8,7 +8,7 @@
 
 use super::date::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// How a holder holds a region.
@@ -397,6 +397,15 @@ pub struct AtlasFile {
     pub version: u32,
     #[serde(flatten)]
     pub atlas: Atlas,
+    /// How the page names the timelines' source texts (by id: “title”, author) before the
+    /// texts themselves are loaded.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, String>,
+}
+
+/// A source text as the page names it: “title”, author.
+pub fn source_name(title: &str, author: &str) -> String {
+    format!("“{title}”, {author}")
 }
 
 impl AtlasFile {
@@ -405,6 +414,7 @@ impl AtlasFile {
             format: ATLAS_FORMAT.to_string(),
             version: ATLAS_VERSION,
             atlas,
+            sources: BTreeMap::new(),
         }
     }
 

@@ -8,9 +8,9 @@ use super::gazetteer::Gazetteer;
 use super::natural_earth::read_admin1;
 use super::regions::build_regions;
 use super::{PipelineError, Result};
-use crate::model::atlas::{Atlas, AtlasFile};
+use crate::model::atlas::{source_name, Atlas, AtlasFile};
 use crate::model::first_map::FirstMap;
-use crate::model::passages::Corpus;
+use crate::model::passages::{Corpus, Source};
 use crate::model::topology::{Decoded, Topology};
 use serde::Serialize;
 use std::path::Path;
@@ -31,6 +31,17 @@ pub struct Built {
 pub fn atlas_file(data: &Path) -> Result<AtlasFile> {
     let timelines = load_timelines(data)?.into_iter().map(|(_, t)| t).collect();
     Ok(AtlasFile::new(Atlas { timelines }))
+}
+
+/// The atlas file as built: the authored timelines, and their source texts named, so that the
+/// page names them before the texts are in (and its header does not grow when they come).
+pub fn atlas_file_naming(data: &Path, sources: &[Source]) -> Result<AtlasFile> {
+    let mut file = atlas_file(data)?;
+    file.sources = sources
+        .iter()
+        .map(|s| (s.id.clone(), source_name(&s.title, &s.author)))
+        .collect();
+    Ok(file)
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
@@ -105,9 +116,9 @@ pub fn first_map(data: &Path, topology: Topology) -> Result<FirstMap> {
 
 /// Writes the timelines, the first map and the corpus made with `topology` under `out`.
 fn write_text_data(data: &Path, out: &Path, topology: Topology) -> Result<(usize, usize, usize)> {
-    let atlas_json = to_json(&atlas_file(data)?)?;
     let first_map_json = to_json(&first_map(data, topology.clone())?)?;
     let corpus = corpus(data, topology)?;
+    let atlas_json = to_json(&atlas_file_naming(data, &corpus.sources)?)?;
     let corpus_json = to_json(&corpus)?;
     write(&out.join(files::ATLAS), &atlas_json)?;
     write(&out.join(files::FIRST_MAP), &first_map_json)?;

@@ -1,7 +1,7 @@
 //! `atlas validate`: every check of the committed data. Each problem names the file, the
 //! record and the reason; the command fails when there is any.
 
-use super::build::{atlas_file, corpus as build_corpus_with, first_map};
+use super::build::{atlas_file, atlas_file_naming, corpus as build_corpus_with, first_map};
 use super::files::{self, load_cuts, load_recipe, load_timelines, Recipe};
 use super::PipelineError;
 use crate::model::atlas::{Atlas, Timeline};
@@ -51,8 +51,12 @@ pub fn validate(data: &Path) -> Vec<PipelineError> {
                 let regions: Vec<&str> = recipe.regions.iter().map(|r| r.id.as_str()).collect();
                 problems.extend(check_timelines(&timelines, &regions, corpus.as_ref()));
             }
+            let fresh = match &corpus {
+                Some(c) => atlas_file_naming(data, &c.sources),
+                None => atlas_file(data),
+            };
             match (
-                atlas_file(data),
+                fresh,
                 files::read_json::<serde_json::Value>(&data.join(files::ATLAS)),
             ) {
                 (Ok(fresh), Ok(built)) => {

@@ -445,6 +445,32 @@ async function withWasmHeld(url, viewport = { width: 1366, height: 768 }) {
 const fills = (page, selector) =>
   page.$$eval(selector, (paths) => Object.fromEntries(paths.map((p) => [p.dataset.region, p.getAttribute("fill")])));
 
+test("the timeline's sources are named before the texts are in, and the map does not move when they come", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/corpus\.json$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  try {
+    await page.goto(`${env.site.url}/?t=real&y=1930`);
+    await region(page, "bavaria").waitFor();
+    const sources = page.locator(".timeline-sources");
+    assert.match(await sources.innerText(), /^Source: “German-Soviet cooperation”, Karl Schlange; “Leon Trotzki/);
+    const frame = () => page.evaluate(() => JSON.stringify(document.querySelector("svg.map").parentElement.getBoundingClientRect()));
+    const before = await frame();
+    release();
+    // The texts are in once the places they name are on the map.
+    await page.locator(".map-wrap[data-map=main] .place").first().waitFor();
+    assert.equal(await frame(), before);
+  } finally {
+    release();
+    await context.close();
+  }
+});
+
 test("the first map shows the link's moment before the atlas starts, as the atlas then draws it", async () => {
   const held = await withWasmHeld(`${env.site.url}/?t=red-triumph&y=1924`);
   const { page } = held;
