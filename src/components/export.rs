@@ -1,6 +1,7 @@
 //! Taking the map away as a picture: the map on screen as an SVG or PNG file, with its legend,
 //! the timeline, the date and the permalink printed on it.
 
+use super::map::pan_zoom::map_box;
 use super::LegendEntry;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
@@ -121,11 +122,7 @@ fn current_picture(title: &str, legend: &[LegendEntry], link: &str) -> Option<(S
         .ok()??;
     // The map draws its regions once it has measured its size.
     svg.query_selector("path.region").ok()??;
-    // The map's frame: the map's own box is scaled while a wheel turns.
-    let rect = svg
-        .parent_element()
-        .unwrap_or_else(|| svg.clone())
-        .get_bounding_client_rect();
+    let rect = map_box(&svg);
     let (w, h) = (rect.width().round(), rect.height().round());
     let px = window()
         .get_computed_style(&svg)

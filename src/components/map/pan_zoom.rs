@@ -131,14 +131,35 @@ pub struct BoxSelect {
     pub on_box: Callback<[f64; 4]>,
 }
 
-/// The map's box on screen as laid out: its frame's, which the map fills (the map's own box
+/// A map's box on screen as laid out: its frame's, which the map fills (the map's own box
 /// moves with the transform of a gesture's preview).
-fn box_on_screen(svg: NodeRef<leptos::svg::Svg>) -> Option<web_sys::DomRect> {
-    let svg = svg.get_untracked()?;
-    Some(match svg.parent_element() {
+pub fn map_box(svg: &web_sys::Element) -> web_sys::DomRect {
+    match svg.parent_element() {
         Some(frame) => frame.get_bounding_client_rect(),
         None => svg.get_bounding_client_rect(),
-    })
+    }
+}
+
+fn box_on_screen(svg: NodeRef<leptos::svg::Svg>) -> Option<web_sys::DomRect> {
+    svg.get_untracked().map(|svg| map_box(&svg))
+}
+
+/// Where the map lies on screen at an event, read once for the event's arithmetic: its box
+/// as laid out now (the size the observer measures comes a frame later, after a change of the
+/// page around the map), or the measured size if the map is not there.
+#[derive(Clone, Copy)]
+struct Frame {
+    bounds: Option<(f64, f64, f64, f64)>,
+    size: (f64, f64),
+}
+
+impl Frame {
+    /// Offset of a client point from the map's centre, in pixels.
+    fn offset(&self, x: f64, y: f64) -> (f64, f64) {
+        self.bounds
+            .map(|(left, top, w, h)| (x - left - w / 2.0, y - top - h / 2.0))
+            .unwrap_or((0.0, 0.0))
+    }
 }
 
 /// Sets up the gestures of the map drawn in `svg`; `screen` receives its size on screen.
@@ -238,42 +259,41 @@ impl PanZoom {
         );
     }
 
-    /// Offset of a client point from the map's centre, in pixels.
-    fn offset_from_centre(&self, x: f64, y: f64) -> (f64, f64) {
-        box_on_screen(self.svg)
-            .map(|r| {
-                (
-                    x - r.left() - r.width() / 2.0,
-                    y - r.top() - r.height() / 2.0,
-                )
-            })
-            .unwrap_or((0.0, 0.0))
+    /// The map on screen now (see [`Frame`]).
+    fn frame(&self) -> Frame {
+        match box_on_screen(self.svg) {
+            Some(r) => Frame {
+                bounds: Some((r.left(), r.top(), r.width(), r.height())),
+                size: (r.width(), r.height()),
+            },
+            None => Frame {
+                bounds: None,
+                size: self.screen.get_untracked(),
+            },
+        }
     }
 
-    /// Map units per screen pixel of the camera (where the view is, held drawing or not),
-    /// for the gestures' arithmetic: at the map's size as laid out now (the size measured by
-    /// the observer comes a frame later, after a change of the page around the map).
-    fn camera_units_per_px(&self) -> f64 {
-        let size = box_on_screen(self.svg)
-            .map(|r| (r.width(), r.height()))
-            .unwrap_or_else(|| self.screen.get_untracked());
+    /// Map units per screen pixel of the camera (where the view is, held drawing or not) on
+    /// the map as it lies on screen, for the gestures' arithmetic.
+    fn camera_units_per_px(&self, frame: Frame) -> f64 {
         self.lens
             .camera
             .get_untracked()
-            .units_per_px(self.unit_m, size)
+            .units_per_px(self.unit_m, frame.size)
     }
 
     /// The map point under a client point.
     fn map_point(&self, x: f64, y: f64) -> (f64, f64) {
+        let frame = self.frame();
         let c = self.lens.camera.get_untracked();
-        let s = self.camera_units_per_px();
-        let (ox, oy) = self.offset_from_centre(x, y);
+        let s = self.camera_units_per_px(frame);
+        let (ox, oy) = frame.offset(x, y);
         (c.cx + ox * s, c.cy + oy * s)
     }
 
-    fn zoom_at(&self, factor: f64, x: f64, y: f64) {
-        let s = self.camera_units_per_px();
-        let at = self.offset_from_centre(x, y);
+    fn zoom_at(&self, frame: Frame, factor: f64, x: f64, y: f64) {
+        let s = self.camera_units_per_px(frame);
+        let at = frame.offset(x, y);
         self.lens
             .camera
             .update(|c| *c = c.zoomed_about(factor, at, s));
@@ -339,7 +359,7 @@ impl PanZoom {
                 .update(|b| *b = b.map(|[x0, y0, _, _]| [x0, y0, mx, my]));
         } else if down.len() == 1 {
             self.moved.set_value(moved + step);
-            let s = self.camera_units_per_px();
+            let s = self.camera_units_per_px(self.frame());
             self.lens
                 .camera
                 .update(|c| *c = c.panned_px(x - lx, y - ly, s));
@@ -354,9 +374,10 @@ impl PanZoom {
                 self.moved
                     .set_value(moved + (d1 - d0).abs() + dx.abs() + dy.abs());
                 self.lens.hold();
-                let s = self.camera_units_per_px();
+                let frame = self.frame();
+                let s = self.camera_units_per_px(frame);
                 self.lens.camera.update(|c| *c = c.panned_px(dx, dy, s));
-                self.zoom_at(d1 / d0, (x + other.1) / 2.0, (y + other.2) / 2.0);
+                self.zoom_at(frame, d1 / d0, (x + other.1) / 2.0, (y + other.2) / 2.0);
             }
         }
         down[k] = (ev.pointer_id(), x, y);
@@ -387,7 +408,12 @@ impl PanZoom {
         ev.prevent_default();
         let factor = (-ev.delta_y() * 0.0015).exp();
         self.lens.hold();
-        self.zoom_at(factor, f64::from(ev.client_x()), f64::from(ev.client_y()));
+        self.zoom_at(
+            self.frame(),
+            factor,
+            f64::from(ev.client_x()),
+            f64::from(ev.client_y()),
+        );
         self.settle_soon();
     }
 
