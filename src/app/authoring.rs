@@ -236,22 +236,34 @@ pub fn follow_other_tabs(
                     tell(format!(
                         "Your timeline '{name}' was deleted in another tab of this browser."
                     ));
-                    picked.set(Vec::new());
-                    steps.step(
-                        &|m| {
-                            if m.timeline == id {
-                                m.timeline = base.clone();
-                            }
-                            if m.compare.as_deref() == Some(id) {
-                                m.compare = None;
-                            }
-                        },
-                        HistoryMode::Replace,
-                    );
+                    leave_timeline(steps, picked, id, &base, HistoryMode::Replace);
                 }
             }
             Err(e) => tell(e),
         }
     });
     on_cleanup(move || listener.remove());
+}
+
+/// The moment leaves a reader's timeline that is gone: shown, it gives way to `base`;
+/// compared, the map beside goes. The regions picked for an edit are let go.
+pub fn leave_timeline(
+    steps: Steps,
+    picked: RwSignal<Vec<String>>,
+    id: &str,
+    base: &str,
+    mode: HistoryMode,
+) {
+    picked.set(Vec::new());
+    steps.step(
+        &|m| {
+            if m.timeline == id {
+                m.timeline = base.to_string();
+            }
+            if m.compare.as_deref() == Some(id) {
+                m.compare = None;
+            }
+        },
+        mode,
+    );
 }

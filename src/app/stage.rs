@@ -1,7 +1,7 @@
 //! The stage: the map (and the map beside it), the side panel with the passages, the legend,
 //! the editor of a reader's own timeline and what differs, and a text read with the map.
 
-use super::authoring::Picking;
+use super::authoring::{leave_timeline, Picking};
 use super::moment::Now;
 use super::reading::{reading, Reading};
 use super::shown::Shown;
@@ -186,8 +186,8 @@ pub fn Stage(
                         corpus=loaded
                         link=now.address()
                         on_deleted=Callback::new(move |base: String| {
-                            picked.set(Vec::new());
-                            now.step(&|m| m.timeline = base.clone(), HistoryMode::Push)
+                            let gone = timeline.get_untracked();
+                            leave_timeline(steps, picked, &gone, &base, HistoryMode::Push)
                         })
                     />
                 </Show>
