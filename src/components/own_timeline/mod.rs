@@ -38,6 +38,15 @@ fn stored_timeline(data: &MapData, id: &str, text: &str) -> Result<Timeline, Str
     Ok(t)
 }
 
+/// The rules a reader's timeline `t` breaks, in the atlas as it would stand with it (its
+/// passages checked against the corpus, when it is loaded).
+fn breaks_rules(data: &MapData, t: &Timeline, corpus: Option<&Corpus>) -> Vec<Problem> {
+    let with = with_timeline(&data.atlas(), t.clone());
+    let exists = corpus.map(|c| move |p: &str| c.passage(p).is_some());
+    let exists = exists.as_ref().map(|f| f as &dyn Fn(&str) -> bool);
+    check_timeline(&with, &t.id, &data.region_ids(), exists)
+}
+
 /// The reader's own timelines and what the page says of them.
 #[derive(Clone, Copy)]
 pub struct Own {
@@ -288,12 +297,7 @@ impl Own {
             )
         };
         let t = stored_timeline(data, id, &text).map_err(refused)?;
-        let found = check_timeline(
-            &with_timeline(&data.atlas(), t.clone()),
-            id,
-            &data.region_ids(),
-            None,
-        );
+        let found = breaks_rules(data, &t, None);
         if !found.is_empty() {
             return Err(refused(problem_text("it breaks the atlas's rules", &found)));
         }
@@ -342,10 +346,7 @@ impl Own {
             ));
             t.id = id;
         }
-        let with = with_timeline(&atlas, t.clone());
-        let exists = corpus.map(|c| move |p: &str| c.passage(p).is_some());
-        let exists = exists.as_ref().map(|f| f as &dyn Fn(&str) -> bool);
-        let found = check_timeline(&with, &t.id, &data.region_ids(), exists);
+        let found = breaks_rules(data, &t, corpus);
         if !found.is_empty() {
             return Err(problem_text(
                 &format!("The timeline from {what} cannot be opened"),
