@@ -7,6 +7,7 @@ pub mod compare;
 pub mod date;
 pub mod dissolve;
 pub mod first_map;
+pub mod labels;
 pub mod map_state;
 pub mod passages;
 pub mod paths;

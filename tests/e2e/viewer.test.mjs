@@ -320,6 +320,24 @@ test("the legend lists the states on screen in the shown year, with the keys to 
   assert.deepEqual(page.errors, []);
 });
 
+test("a state's long name gives its short form on the map where it does not fit, and the whole name when zoomed in", async () => {
+  const whole = "Yugoslavia (Kingdom of Serbs, Croats and Slovenes)";
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1938`);
+  await ready(page);
+  const names = () => page.locator("svg.map text.state-name").allTextContents();
+  await page.waitForFunction(() => document.querySelectorAll("svg.map text.state-name").length > 5);
+  const home = await names();
+  assert.ok(home.includes("Yugoslavia"), `the short form at the opening view: ${home}`);
+  assert.ok(!home.includes(whole), "not the whole name");
+  const legend = await page.getByRole("region", { name: "Legend" }).locator("li").allInnerTexts();
+  assert.ok(legend.map((s) => s.trim()).includes(whole), "the legend keeps the whole name");
+  // Zoomed in over Bosnia, the whole name fits across the country.
+  await page.goto(`${env.site.url}/?t=real&y=1938&v=18.50,44.20,8.00`);
+  await ready(page);
+  await page.waitForFunction((w) => [...document.querySelectorAll("svg.map text.state-name")].some((t) => t.textContent === w), whole);
+  assert.deepEqual(page.errors, []);
+});
+
 test("names and years in a passage lead to the map, each a step that Back undoes", async () => {
   const page = await openPage(env.browser, `${env.site.url}/?t=red-triumph&y=1930&r=posen`);
   await ready(page);

@@ -1,117 +1,13 @@
-//! Names on the map: each sizeable state in its largest part on screen, then the places the
-//! texts speak of where there is room. A name that would overlap one placed before it is left
-//! out.
+//! Names on the map: which names fit and where is `model::labels`; this layer draws them and
+//! keeps them in step with the zoom.
 
 use super::pan_zoom::PanZoom;
 use super::places::PlaceMarker;
 use super::scene::ShownState;
 use crate::data::MapData;
-use crate::model::camera::{overlaps, Rect};
+use crate::model::labels::{fit, OnScreen, PlaceName, StateName};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// States smaller than this get no name on the map.
-const MIN_LABELLED_KM2: f64 = 15_000.0;
-
-/// A name placed on the map.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Label {
-    pub name: String,
-    /// Map units: the middle of a state's name, or the place's dot.
-    pub at: [f64; 2],
-    /// Font size in screen pixels.
-    pub size_px: f64,
-    pub place: bool,
-}
-
-/// A label's box in map units, `px` map units per pixel.
-fn label_box(l: &Label, px: f64) -> Rect {
-    let (w, h) = (
-        l.name.chars().count() as f64 * l.size_px * px * 0.6,
-        l.size_px * px * 1.2,
-    );
-    if l.place {
-        // Right of the dot.
-        let x = l.at[0] + 5.0 * px;
-        [x, l.at[1] - h / 2.0, x + w, l.at[1] + h / 2.0]
-    } else {
-        [
-            l.at[0] - w / 2.0,
-            l.at[1] - h / 2.0,
-            l.at[0] + w / 2.0,
-            l.at[1] + h / 2.0,
-        ]
-    }
-}
-
-/// The state names and place names that fit, the states first, largest first.
-fn fit(
-    data: &MapData,
-    states: &[ShownState],
-    places: &[PlaceMarker],
-    view: Rect,
-    px: f64,
-    zoom: f64,
-    narrow: f64,
-) -> Vec<Label> {
-    let regions = &data.decoded.topology.regions;
-    let on_screen = |p: [i64; 2]| {
-        let (x, y) = (p[0] as f64, p[1] as f64);
-        x > view[0] && x < view[2] && y > view[1] && y < view[3]
-    };
-    let grow = zoom.powf(0.2) * narrow;
-    let state_labels = states
-        .iter()
-        .filter(|s| s.area_km2 > MIN_LABELLED_KM2)
-        .filter_map(|s| {
-            let i = s
-                .parts
-                .iter()
-                .copied()
-                .find(|&i| on_screen(regions[i].label))
-                .or_else(|| s.parts.first().copied())?;
-            // The size follows the part of the state on screen (the Netherlands' Indies do
-            // not make its European label large): 9 to 22 pixels at zoom 1.
-            let shown: f64 = s
-                .parts
-                .iter()
-                .filter(|&&p| on_screen(regions[p].label))
-                .map(|&p| regions[p].area_km2)
-                .sum();
-            let size =
-                (shown.max(regions[i].area_km2).min(s.area_km2).sqrt() * 0.022).clamp(9.0, 22.0);
-            let at = regions[i].label;
-            Some(Label {
-                name: s.name.clone(),
-                at: [at[0] as f64, at[1] as f64],
-                size_px: size * grow,
-                place: false,
-            })
-        });
-    let place_labels = places
-        .iter()
-        .filter(|p| {
-            p.at[0] > view[0] && p.at[0] < view[2] && p.at[1] > view[1] && p.at[1] < view[3]
-        })
-        .map(|p| Label {
-            name: p.name.clone(),
-            at: p.at,
-            size_px: 11.0 * narrow,
-            place: true,
-        });
-    let mut placed: Vec<Rect> = Vec::new();
-    state_labels
-        .chain(place_labels)
-        .filter(|l| {
-            let b = label_box(l, px);
-            let free = !placed.iter().any(|p| overlaps(b, *p));
-            if free {
-                placed.push(b);
-            }
-            free
-        })
-        .collect()
-}
 
 #[component]
 pub fn LabelLayer(
@@ -130,11 +26,33 @@ pub fn LabelLayer(
     let labels = Memo::new(move |_| {
         let c = pan_zoom.lens.drawn.get();
         let screen = pan_zoom.screen.get();
-        // Smaller on a narrow screen, so that a phone shows more than three names.
-        let narrow = (screen.0 / 1000.0).clamp(0.65, 1.0);
-        let px = c.units_per_px(unit, screen);
-        let view = c.visible(unit, screen);
-        states.with(|s| places.with(|p| fit(&data, s, p, view, px, c.zoom, narrow)))
+        let on_screen = OnScreen {
+            view: c.visible(unit, screen),
+            px: c.units_per_px(unit, screen),
+            zoom: c.zoom,
+            unit_m: unit,
+            width_px: screen.0,
+        };
+        states.with(|s| {
+            places.with(|p| {
+                let states: Vec<StateName> = s
+                    .iter()
+                    .map(|s| StateName {
+                        name: &s.name,
+                        area_km2: s.area_km2,
+                        parts: &s.parts,
+                    })
+                    .collect();
+                let places: Vec<PlaceName> = p
+                    .iter()
+                    .map(|p| PlaceName {
+                        name: &p.name,
+                        at: p.at,
+                    })
+                    .collect();
+                fit(&data.decoded.topology.regions, &states, &places, on_screen)
+            })
+        })
     });
     // Each name is keyed by what it names and where (its text and its point on the map), so
     // that a year step leaves the names that stay untouched; its x and font size, which follow
