@@ -136,7 +136,7 @@ fn real_history_holds_each_place_on_each_day() {
         "Novi Sad | 1941-12-31 | 19.84,45.25 | bacska hungary occupied yugoslavia",
         // Bulgarian army takes over south-east Serbia, 19 Apr 1941.
         "Pirot | 1941-04-19 | 22.59,43.15 | pirot-vranje bulgaria occupied yugoslavia",
-        // Kingdom of Serbs, Croats and Slovenes.
+        // Yugoslavia (so named from 3 October 1929).
         "Vranje | 1930-01-01 | 21.9,42.55 | pirot-vranje yugoslavia part -",
         // German military administration in Serbia.
         "Niš | 1941-12-31 | 21.9,43.32 | serbia germany occupied yugoslavia",

@@ -192,6 +192,104 @@ fn a_border_shows_exactly_where_the_holders_differ() {
         .is_empty());
 }
 
+/// Real history in which Xland takes new names in 1930 and 1935 (the second without a local
+/// name), and a timeline that inherits it.
+fn renaming_atlas() -> Atlas {
+    serde_json::from_value(serde_json::json!({ "timelines": [
+        {
+            "id": "real", "name": "Real", "summary": "",
+            "states": [
+                { "id": "x", "name": "Xland", "local": "Xheim", "colour": "#111111",
+                  "renamed": [
+                      { "from": "1930-06-01", "name": "Xonia", "local": "Xonija" },
+                      { "from": "1935-03-21", "name": "Xistan" }
+                  ] },
+                { "id": "y", "name": "Yland", "colour": "#222222" }
+            ],
+            "records": [
+                { "region": "a", "holder": "x", "status": "part", "from": "1918-11-11" },
+                { "region": "b", "holder": "y", "status": "occupied", "of": "x", "from": "1918-11-11" },
+                { "region": "c", "holder": "y", "status": "part", "from": "1918-11-11" }
+            ]
+        },
+        {
+            "id": "alt", "name": "Alt", "summary": "", "base": "real", "diverges": "1925-01-01",
+            "states": [], "records": []
+        }
+    ]}))
+    .unwrap()
+}
+
+#[test]
+fn a_state_bears_the_name_of_the_day_and_a_step_renames_its_regions() {
+    use uchronia::model::permalink::Names;
+    let atlas = renaming_atlas();
+    let real = maps(&atlas, "real");
+    let x = &real.states[real.state_index("x").unwrap()];
+    let day = |d: &str| Date::parse(d).unwrap();
+    assert_eq!(x.name_on(day("1930-05-31"), Names::English), "Xland");
+    assert_eq!(x.name_on(day("1930-05-31"), Names::Local), "Xheim");
+    // On the boundary day the new name rules.
+    assert_eq!(x.name_on(day("1930-06-01"), Names::English), "Xonia");
+    assert_eq!(x.name_on(day("1930-06-01"), Names::Local), "Xonija");
+    // A new name without a local one keeps the local name it bore.
+    assert_eq!(x.name_on(day("1941-12-31"), Names::English), "Xistan");
+    assert_eq!(x.name_on(day("1941-12-31"), Names::Local), "Xonija");
+    assert_eq!(x.name_in(Names::English), "Xland", "its first name");
+
+    let pairs = [[0, 1], [0, 2], [1, 2]];
+    // Nothing changes hands in 1930, but a (held by x) and b (occupied, of x) change names.
+    let step = real.step(real.year(1929), real.year(1930), &pairs);
+    assert_eq!(step.regions, vec![0, 1]);
+    assert!(step.borders.is_empty());
+    // Backwards too; and a year with no new name changes nothing.
+    assert_eq!(
+        real.step(real.year(1930), real.year(1929), &pairs).regions,
+        vec![0, 1]
+    );
+    assert!(real
+        .step(real.year(1931), real.year(1932), &pairs)
+        .regions
+        .is_empty());
+    assert_eq!(
+        real.step(real.year(1920), real.year(1941), &pairs).regions,
+        vec![0, 1]
+    );
+
+    // A timeline that inherits the state inherits its names.
+    let alt = maps(&atlas, "alt");
+    let x = &alt.states[alt.state_index("x").unwrap()];
+    assert_eq!(x.name_on(day("1936-01-01"), Names::English), "Xistan");
+}
+
+#[test]
+fn a_new_name_needs_a_day_after_the_one_before_and_a_name_fit_for_the_map() {
+    use uchronia::model::rules::check_timeline;
+    let mut atlas = renaming_atlas();
+    assert!(check_timeline(&atlas, "real", &REGIONS, None).is_empty());
+    let x = &mut atlas.timelines[0].states[0];
+    x.renamed[1].from = Date::parse("1929-01-01").unwrap();
+    x.renamed[0].name = "<b>Xonia</b>".into();
+    let problems: Vec<String> = check_timeline(&atlas, "real", &REGIONS, None)
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains("states[0] 'x' renamed[0] (from 1930-06-01)"),
+        "{problems:?}"
+    );
+    assert!(problems[0].contains("markup"), "{problems:?}");
+    assert!(
+        problems[1].contains("renamed[1] (from 1929-01-01)"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].contains("a day after the one before"),
+        "{problems:?}"
+    );
+}
+
 #[test]
 fn the_states_on_the_map_come_largest_first_with_their_parts() {
     let atlas = atlas();

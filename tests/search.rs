@@ -104,3 +104,32 @@ fn a_place_is_found_by_its_own_name_in_its_own_script() {
         );
     }
 }
+
+#[test]
+fn a_state_is_found_by_each_of_its_names_at_the_years_it_bore_it() {
+    let index = index();
+    let state = |q: &str| {
+        index
+            .search(q, 8)
+            .into_iter()
+            .find(|h| h.found == Found::State && h.target.timeline.as_deref() == Some("real"))
+            .unwrap_or_else(|| panic!("{q} finds a state of real history"))
+    };
+    let iran = state("Iran");
+    assert_eq!(iran.title, "Iran");
+    assert_eq!(
+        iran.target.year,
+        Some(1935),
+        "Persia is Iran from 21 March 1935"
+    );
+    assert!(iran.detail.ends_with("1935–1941"), "{}", iran.detail);
+    let persia = state("Persia");
+    assert_eq!(persia.title, "Persia");
+    assert_eq!(persia.target.year, Some(1918));
+    assert!(persia.detail.ends_with("1918–1934"), "{}", persia.detail);
+    // Renamed Yugoslavia on 3 October 1929: the map of 31 December 1929 bears the new name.
+    assert_eq!(state("Yugoslavia").target.year, Some(1929));
+    assert_eq!(state("Kingdom of SCS").target.year, Some(1918));
+    // And by the name in its own language.
+    assert_eq!(state("Saorstát Éireann").title, "Irish Free State");
+}

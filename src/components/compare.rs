@@ -134,8 +134,9 @@ pub fn diff_rows(
     };
     // The holder of a region on one side, in the names chosen.
     let holder = |side: &Side<'_>, i: usize| {
-        side.holder(i)
-            .map_or_else(|| "no holder".to_string(), |s| s.name_in(names).to_string())
+        side.holder_name(i, names)
+            .unwrap_or("no holder")
+            .to_string()
     };
     differences(&data.atlas(), here, there)
         .into_iter()

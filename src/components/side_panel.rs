@@ -104,10 +104,12 @@ pub fn SidePanel(
                     Names::Local => &r.en,
                 };
                 let m = maps.get();
-                let cell = m.0.year(year.get()).cells.get(i).copied().flatten();
+                let map = m.0.year(year.get());
+                let cell = map.cells.get(i).copied().flatten();
+                let named = |k: usize| m.0.states.get(k).map(|s| s.name_on(map.date, n));
                 let summary = match &cell {
                     Some(c) => {
-                        let of = c.of.map(|i| m.0.states[i].name.as_str());
+                        let of = c.of.and_then(named);
                         let status = match (c.status, of) {
                             (Status::Part, _) => "part of".to_string(),
                             (s, Some(of)) => format!("{} ({of})", s.label()),
@@ -120,7 +122,7 @@ pub fn SidePanel(
                             "{} · {} · held by {} since {}",
                             other_name,
                             status,
-                            m.0.states[c.holder].name_in(n),
+                            named(c.holder).unwrap_or("no holder"),
                             since
                         )
                     }

@@ -60,15 +60,64 @@ pub struct State {
     pub local: Option<String>,
     /// `#rrggbb`.
     pub colour: String,
+    /// The names it takes later, in order of their days: `name` and `local` are the names it
+    /// bears before the first of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renamed: Vec<Renaming>,
+}
+
+/// A new name a state takes from a day on: the Kingdom of Serbs, Croats and Slovenes became
+/// Yugoslavia on 3 October 1929.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Renaming {
+    pub from: Date,
+    pub name: String,
+    /// The name in its own language; without one, the local name it bore before stays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local: Option<String>,
 }
 
 impl State {
-    /// Its name in English or in its own language (English where the data has no other).
+    /// Its first name in English or in its own language (English where the data has no
+    /// other).
     pub fn name_in(&self, names: super::permalink::Names) -> &str {
-        match names {
-            super::permalink::Names::English => &self.name,
-            super::permalink::Names::Local => self.local.as_deref().unwrap_or(&self.name),
+        named(&self.name, self.local.as_deref(), names)
+    }
+
+    /// Its name on a day, in English or in its own language.
+    pub fn name_on(&self, date: Date, names: super::permalink::Names) -> &str {
+        let (mut name, mut local) = (self.name.as_str(), self.local.as_deref());
+        for r in self.renamed.iter().filter(|r| r.from <= date) {
+            name = &r.name;
+            local = r.local.as_deref().or(local);
         }
+        named(name, local, names)
+    }
+
+    /// Whether it takes a new name after one of two days, up to the other.
+    pub fn renamed_between(&self, a: Date, b: Date) -> bool {
+        let (from, to) = (a.min(b), a.max(b));
+        self.renamed.iter().any(|r| from < r.from && r.from <= to)
+    }
+
+    /// Each name it bears and the day it takes it (its first from the atlas's first day), in
+    /// English and in its own language.
+    pub fn names(&self) -> Vec<(Date, &str, Option<&str>)> {
+        let mut local = self.local.as_deref();
+        let mut all = vec![(Date::START, self.name.as_str(), local)];
+        for r in &self.renamed {
+            local = r.local.as_deref().or(local);
+            all.push((r.from, r.name.as_str(), local));
+        }
+        all
+    }
+}
+
+/// A name in English or in its own language (English where there is no other).
+fn named<'a>(name: &'a str, local: Option<&'a str>, names: super::permalink::Names) -> &'a str {
+    match names {
+        super::permalink::Names::English => name,
+        super::permalink::Names::Local => local.unwrap_or(name),
     }
 }
 

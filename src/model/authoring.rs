@@ -397,6 +397,7 @@ fn assign(t: &mut Timeline, atlas: &Atlas, a: Assignment) -> Result<(), Vec<Prob
                 name: name.trim().to_string(),
                 local: trimmed(&local),
                 colour,
+                renamed: Vec::new(),
             });
             id
         }

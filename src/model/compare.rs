@@ -4,6 +4,7 @@
 use super::atlas::{Atlas, Ownership, Record, State};
 use super::date::Date;
 use super::map_state::{MapState, RecordRef, TimelineMaps};
+use super::permalink::Names;
 use std::cell::OnceCell;
 
 /// One map of a comparison: a timeline's maps and the map of the moment.
@@ -38,6 +39,12 @@ impl<'a> Side<'a> {
     pub fn holder(&self, i: usize) -> Option<&'a State> {
         let c = self.map.cells.get(i).copied().flatten()?;
         self.maps.states.get(c.holder)
+    }
+
+    /// The name of the holder of region `i` on this side's day, if any.
+    pub fn holder_name(&self, i: usize, names: Names) -> Option<&'a str> {
+        let date = self.map.date;
+        self.holder(i).map(|s| s.name_on(date, names))
     }
 }
 
@@ -107,8 +114,8 @@ pub fn differences(atlas: &Atlas, here: Side<'_>, there: Side<'_>) -> Vec<Differ
             };
             Some(Difference {
                 region: i,
-                here: here.holder(i).map(|s| s.name.clone()),
-                there: there.holder(i).map(|s| s.name.clone()),
+                here: here.holder_name(i, Names::English).map(str::to_string),
+                there: there.holder_name(i, Names::English).map(str::to_string),
                 since,
                 cause,
             })

@@ -11,6 +11,7 @@
 
 use super::atlas::Atlas;
 use super::map_state::{MapState, TimelineMaps};
+use super::permalink::Names;
 use super::topology::{arc_index, in_ring, ring_area2, Decoded, Point};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -244,7 +245,10 @@ pub fn state_features(
             let holder = &maps.states[s.state];
             let mut properties = Map::new();
             properties.insert("id".into(), json!(holder.id));
-            properties.insert("name".into(), json!(holder.name));
+            properties.insert(
+                "name".into(),
+                json!(holder.name_on(state.date, Names::English)),
+            );
             properties.insert("timeline".into(), json!(maps.timeline));
             properties.insert("date".into(), json!(state.date.to_string()));
             properties.insert(

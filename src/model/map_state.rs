@@ -203,6 +203,29 @@ impl TimelineMaps {
             .map_or(NO_HOLDER_FILL, |s| s.colour.as_str())
     }
 
+    /// What a step from map `from` to map `to` of this timeline changes: the regions whose
+    /// cell changed, and those whose holder or overlord takes a new name between the two days
+    /// (their names on the map change with it).
+    pub fn step(&self, from: &MapState, to: &MapState, pairs: &[[usize; 2]]) -> Step {
+        let mut step = from.diff(to, pairs);
+        let renamed: Vec<bool> = self
+            .states
+            .iter()
+            .map(|s| s.renamed_between(from.date, to.date))
+            .collect();
+        if renamed.contains(&true) {
+            let named = |i: usize| renamed.get(i).copied().unwrap_or(false);
+            for (i, cell) in to.cells.iter().enumerate() {
+                let Some(c) = cell else { continue };
+                if (named(c.holder) || c.of.is_some_and(named)) && !step.regions.contains(&i) {
+                    step.regions.push(i);
+                }
+            }
+            step.regions.sort_unstable();
+        }
+        step
+    }
+
     /// The id of region `i`.
     pub fn region_id(&self, i: usize) -> Option<&str> {
         self.regions.get(i).map(String::as_str)

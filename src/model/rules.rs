@@ -173,6 +173,26 @@ pub fn check_timeline(
                 problem(&record, reason);
             }
         }
+        let mut since = Date::START;
+        for (k, r) in s.renamed.iter().enumerate() {
+            let renaming = format!("{record} renamed[{k}] (from {})", r.from);
+            if r.from <= since || r.from > Date::END {
+                problem(
+                    &renaming,
+                    format!(
+                        "a new name needs a day after the one before (or after {}) and on or before {}",
+                        Date::START,
+                        Date::END
+                    ),
+                );
+            }
+            since = since.max(r.from);
+            for name in std::iter::once(&r.name).chain(&r.local) {
+                if let Some(reason) = name_problem(name) {
+                    problem(&renaming, reason);
+                }
+            }
+        }
     }
     let mut last: BTreeMap<&str, Date> = BTreeMap::new();
     for (i, r) in t.records.iter().enumerate() {

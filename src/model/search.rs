@@ -6,6 +6,7 @@ use super::atlas::Atlas;
 use super::date::{Date, FIRST_YEAR, LAST_YEAR};
 use super::map_state::TimelineMaps;
 use super::passages::{Corpus, Kind};
+use super::permalink::Names;
 use super::topology::Region;
 
 /// What a result is.
@@ -212,34 +213,43 @@ impl SearchIndex {
                 }
             }
             for (state, years) in m.states.iter().zip(&on_map) {
-                let (Some(&(first, region)), Some(&(last, _))) = (years.first(), years.last())
-                else {
-                    continue;
-                };
-                // A state every timeline shares is found once, in the first timeline.
-                if entries.iter().any(|e: &Entry| {
-                    e.found == Found::State && e.title == state.name && e.target.year == Some(first)
-                }) {
-                    continue;
+                // One entry per name the state bears while on the map: "Persia" leads to
+                // 1918, "Iran" to 1935.
+                let name_in = |y: i32, names: Names| state.name_on(Date::for_year(y), names);
+                for years in years
+                    .chunk_by(|a, b| name_in(a.0, Names::English) == name_in(b.0, Names::English))
+                {
+                    let (Some(&(first, region)), Some(&(last, _))) = (years.first(), years.last())
+                    else {
+                        continue;
+                    };
+                    let name = name_in(first, Names::English);
+                    let local = Some(name_in(first, Names::Local)).filter(|l| *l != name);
+                    // A state every timeline shares is found once, in the first timeline.
+                    if entries.iter().any(|e: &Entry| {
+                        e.found == Found::State && e.title == name && e.target.year == Some(first)
+                    }) {
+                        continue;
+                    }
+                    let span = if first == last {
+                        format!("{first}")
+                    } else {
+                        format!("{first}–{last}")
+                    };
+                    let mut names = vec![fold(name)];
+                    names.extend(local.map(fold));
+                    entries.push(Entry {
+                        found: Found::State,
+                        title: name.to_string(),
+                        detail: format!("state · {}, {span}", timeline_name(&m.timeline)),
+                        target: Target {
+                            timeline: Some(m.timeline.clone()),
+                            year: Some(first),
+                            selection: regions.get(region).map(|r| r.id.clone()),
+                        },
+                        names,
+                    });
                 }
-                let span = if first == last {
-                    format!("{first}")
-                } else {
-                    format!("{first}–{last}")
-                };
-                let mut names = vec![fold(&state.name)];
-                names.extend(state.local.iter().map(|n| fold(n)));
-                entries.push(Entry {
-                    found: Found::State,
-                    title: state.name.clone(),
-                    detail: format!("state · {}, {span}", timeline_name(&m.timeline)),
-                    target: Target {
-                        timeline: Some(m.timeline.clone()),
-                        year: Some(first),
-                        selection: regions.get(region).map(|r| r.id.clone()),
-                    },
-                    names,
-                });
             }
         }
         for p in &corpus.passages {

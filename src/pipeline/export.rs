@@ -6,6 +6,7 @@ use crate::model::atlas::{Atlas, AtlasError};
 use crate::model::date::Date;
 use crate::model::dissolve::state_features;
 use crate::model::map_state::{MapState, TimelineMaps};
+use crate::model::permalink::Names;
 use crate::model::topology::Decoded;
 use geo::orient::{Direction, Orient};
 use geo::{Coord, MapCoords, MultiPolygon, Polygon};
@@ -127,7 +128,10 @@ pub fn owner_at(
     let map = maps.at(atlas, date)?;
     let cell = map.cells[index];
     let record = cell.map(|c| &atlas.timelines[c.record.timeline].records[c.record.record]);
-    let state = |i: usize| json!({ "id": maps.states[i].id, "name": maps.states[i].name });
+    let state = |i: usize| {
+        let s = &maps.states[i];
+        json!({ "id": s.id, "name": s.name_on(date, Names::English) })
+    };
     Ok(json!({
         "timeline": timeline,
         "date": date.to_string(),

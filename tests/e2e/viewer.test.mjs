@@ -321,20 +321,43 @@ test("the legend lists the states on screen in the shown year, with the keys to 
 });
 
 test("a state's long name gives its short form on the map where it does not fit, and the whole name when zoomed in", async () => {
-  const whole = "Yugoslavia (Kingdom of Serbs, Croats and Slovenes)";
-  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1938`);
+  const whole = "Kingdom of SCS (Serbs, Croats and Slovenes)";
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1925`);
   await ready(page);
   const names = () => page.locator("svg.map text.state-name").allTextContents();
   await page.waitForFunction(() => document.querySelectorAll("svg.map text.state-name").length > 5);
   const home = await names();
-  assert.ok(home.includes("Yugoslavia"), `the short form at the opening view: ${home}`);
+  assert.ok(home.includes("Kingdom of SCS"), `the short form at the opening view: ${home}`);
   assert.ok(!home.includes(whole), "not the whole name");
   const legend = await page.getByRole("region", { name: "Legend" }).locator("li").allInnerTexts();
   assert.ok(legend.map((s) => s.trim()).includes(whole), "the legend keeps the whole name");
   // Zoomed in over Bosnia, the whole name fits across the country.
-  await page.goto(`${env.site.url}/?t=real&y=1938&v=18.50,44.20,8.00`);
+  await page.goto(`${env.site.url}/?t=real&y=1925&v=18.50,44.20,8.00`);
   await ready(page);
   await page.waitForFunction((w) => [...document.querySelectorAll("svg.map text.state-name")].some((t) => t.textContent === w), whole);
+  assert.deepEqual(page.errors, []);
+});
+
+test("a state is named as it was named on the day shown: a year step renames it where nothing else changed", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1928`);
+  await ready(page);
+  const serbia = region(page, "serbia");
+  assert.match(await serbia.getAttribute("aria-label"), /^Serbia, Kingdom of SCS \(Serbs, Croats and Slovenes\)$/);
+  const legend = page.getByRole("region", { name: "Legend" });
+  await slider(page).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => location.search.includes("y=1929"));
+  // Renamed Yugoslavia on 3 October 1929: the map of 31 December says so.
+  await page.waitForFunction(() => document.querySelector('path.region[data-region="serbia"]').getAttribute("aria-label") === "Serbia, Yugoslavia");
+  const listed = (await legend.locator("li").allInnerTexts()).map((s) => s.trim());
+  assert.ok(listed.includes("Yugoslavia"), `${listed}`);
+  // Persia is Iran from 21 March 1935.
+  await page.goto(`${env.site.url}/?t=real&y=1934&v=50.00,33.00,2.00`);
+  await ready(page);
+  assert.match(await region(page, "persia").getAttribute("aria-label"), /^[^,]+, Persia$/);
+  await slider(page).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => /, Iran$/.test(document.querySelector('path.region[data-region="persia"]').getAttribute("aria-label")));
   assert.deepEqual(page.errors, []);
 });
 

@@ -35,9 +35,12 @@ pub struct RegionLook {
     pub tooltip: String,
 }
 
-/// "occupied · France", or nothing for a part of the holder.
-pub fn status_words(maps: &TimelineMaps, cell: &Cell) -> String {
-    let of = cell.of.map(|i| maps.states[i].name.as_str());
+/// "occupied · France", or nothing for a part of the holder, on the day of `map`.
+pub fn status_words(maps: &TimelineMaps, map: &MapState, cell: &Cell) -> String {
+    let of = cell
+        .of
+        .and_then(|i| maps.states.get(i))
+        .map(|s| s.name_on(map.date, Names::English));
     match (cell.status, of) {
         (Status::Part, _) => String::new(),
         (s, Some(of)) => format!(" ({} · {of})", s.label()),
@@ -78,7 +81,7 @@ pub fn look_of(
             },
         );
         (!alike(here, there, i)).then(|| {
-            let holder = there.holder(i).map_or("no holder", |s| s.name_in(names));
+            let holder = there.holder_name(i, names).unwrap_or("no holder");
             format!("{holder} in {}", o.label)
         })
     });
@@ -88,14 +91,17 @@ pub fn look_of(
         .unwrap_or_default();
     match state.cells.get(i).copied().flatten() {
         Some(cell) => {
-            let holder = &maps.states[cell.holder];
-            let status = status_words(maps, &cell);
+            let holder = maps
+                .states
+                .get(cell.holder)
+                .map_or("no holder", |s| s.name_on(state.date, names));
+            let status = status_words(maps, state, &cell);
             RegionLook {
                 fill: maps.fill(state, i).to_string(),
                 hatched: cell.hatched(),
                 dotted: cell.dotted,
-                name: format!("{en}, {}{status}{also}", holder.name_in(names)),
-                tooltip: format!("{en} — {}{status}{also}", holder.name_in(names)),
+                name: format!("{en}, {holder}{status}{also}"),
+                tooltip: format!("{en} — {holder}{status}{also}"),
                 differs,
             }
         }
@@ -124,7 +130,7 @@ pub struct ShownState {
 pub fn shown_states(
     data: &MapData,
     maps: &TimelineMaps,
-    state: &MapState,
+    map: &MapState,
     names: Names,
 ) -> Vec<ShownState> {
     let areas: Vec<f64> = data
@@ -134,8 +140,7 @@ pub fn shown_states(
         .iter()
         .map(|r| r.area_km2)
         .collect();
-    state
-        .states_on_map(&areas)
+    map.states_on_map(&areas)
         .into_iter()
         .map(
             |StateArea {
@@ -143,7 +148,7 @@ pub fn shown_states(
                  area_km2,
                  parts,
              }| ShownState {
-                name: maps.states[state].name_in(names).to_string(),
+                name: maps.states[state].name_on(map.date, names).to_string(),
                 colour: maps.states[state].colour.clone(),
                 area_km2,
                 parts,
@@ -196,7 +201,7 @@ impl Scene {
             let now = m.0.year(y);
             let (regions, pairs): (Vec<usize>, Vec<usize>) =
                 if before == m && before_other.is_none() && o.is_none() && before_names == n {
-                    let step = before.0.year(before_year).diff(now, &data.pairs);
+                    let step = m.0.step(before.0.year(before_year), now, &data.pairs);
                     (step.regions, step.borders)
                 } else {
                     ((0..looks.len()).collect(), (0..borders.len()).collect())
