@@ -140,8 +140,8 @@ fn real_history_holds_each_place_on_each_day() {
         "Vranje | 1930-01-01 | 21.9,42.55 | pirot-vranje yugoslavia part -",
         // German military administration in Serbia.
         "Niš | 1941-12-31 | 21.9,43.32 | serbia germany occupied yugoslavia",
-        // Attached to Italian-ruled Albania, 12 Aug 1941.
-        "Tetovo | 1941-08-12 | 20.97,42.01 | western-macedonia albania puppet italy",
+        // Annexed to Italian-ruled Albania, 12 Aug 1941, not recognised: occupied.
+        "Tetovo | 1941-08-12 | 20.97,42.01 | western-macedonia albania occupied yugoslavia",
         // Bulgarian occupation from 19 Apr 1941.
         "Skopje | 1941-12-31 | 21.43,42.0 | vardar-macedonia bulgaria occupied yugoslavia",
         // Italian occupation of the Bay of Kotor at the capitulation.
@@ -486,6 +486,57 @@ fn real_history_holds_each_place_on_each_day() {
         "Ashgabat | 1919-07-09 | 58.38,37.95 | transcaspia russian-sfsr part -",
         // Far Eastern Republic takes Chita, 22 Oct 1920.
         "Chita | 1920-10-22 | 113.5,52.03 | transbaikalia far-eastern-republic puppet russian-sfsr",
+        // Peace of Riga in force on the exchange of ratifications, 30 Apr 1921.
+        "Lutsk | 1921-04-29 | 25.33,50.75 | volhynia poland disputed ukrainian-peoples-republic",
+        "Lutsk | 1921-04-30 | 25.33,50.75 | volhynia poland part -",
+        "Navahrudak | 1921-04-30 | 25.83,53.6 | western-belarus poland part -",
+        // Trier lies in the last (Mainz) zone, evacuated 30 Jun 1930 (Versailles art. 429).
+        "Trier | 1930-06-29 | 6.64,49.75 | rhineland-south france occupied germany",
+        "Trier | 1930-06-30 | 6.64,49.75 | rhineland-south germany part -",
+        // The Schleswig plebiscite commission takes over, 26 Jan 1920.
+        "Haderslev | 1920-01-25 | 9.45,55.25 | north-schleswig germany part -",
+        "Haderslev | 1920-01-26 | 9.45,55.25 | north-schleswig allied-powers occupied germany",
+        // Šibenik: Italian (London-treaty zone) from Nov 1918, disputed after Saint-Germain,
+        // Yugoslav after the evacuation of 13 Jun 1921.
+        "Šibenik | 1919-06-01 | 15.89,43.73 | dalmatia italy occupied austria",
+        "Šibenik | 1920-12-01 | 15.89,43.73 | dalmatia italy disputed yugoslavia",
+        "Šibenik | 1921-06-13 | 15.89,43.73 | dalmatia yugoslavia part -",
+        // Craiova: the Bulgarian army enters Southern Dobruja on 21 Sep 1940.
+        "Dobrich | 1940-09-20 | 27.83,43.57 | southern-dobruja romania part -",
+        "Dobrich | 1940-09-21 | 27.83,43.57 | southern-dobruja bulgaria part -",
+        // Annexed to Italian-ruled Albania, 12 Aug 1941, not recognised.
+        "Pristina | 1941-12-31 | 21.17,42.66 | kosovo albania occupied yugoslavia",
+        // Austrian Bukovina under the Romanian army until Saint-Germain.
+        "Chernivtsi | 1919-06-01 | 25.94,48.29 | northern-bukovina romania occupied austria",
+        // Annexed in war (1914); recognised by Lausanne, in force 6 Aug 1924.
+        "Nicosia | 1923-01-01 | 33.36,35.17 | cyprus united-kingdom occupied ottoman-empire",
+        "Nicosia | 1924-08-06 | 33.36,35.17 | cyprus united-kingdom part -",
+        // The French leave Adana on 5 Jan 1922 (Treaty of Ankara).
+        "Adana | 1922-01-04 | 35.32,37.0 | cilicia france occupied ottoman-empire",
+        "Adana | 1922-01-05 | 35.32,37.0 | cilicia turkey part -",
+        // Greek-run from 14 May 1920; Bulgaria renounces it at Neuilly, in force 9 Aug 1920.
+        "Komotini | 1920-06-01 | 25.4,41.12 | western-thrace greece occupied bulgaria",
+        "Komotini | 1920-08-09 | 25.4,41.12 | western-thrace greece part -",
+        // Britain controls Afghan foreign relations until the Treaty of Rawalpindi, 8 Aug 1919.
+        "Kabul | 1919-01-01 | 69.17,34.53 | afghanistan afghanistan puppet united-kingdom",
+        "Kabul | 1919-08-08 | 69.17,34.53 | afghanistan afghanistan part -",
+        // Nejd a British protectorate by the Treaty of Darin until the Treaty of Jeddah.
+        "Riyadh | 1920-01-01 | 46.72,24.69 | arabia saudi-arabia puppet united-kingdom",
+        "Riyadh | 1927-05-20 | 46.72,24.69 | arabia saudi-arabia part -",
+        // The Estonian army retakes Petseri on 29 Mar 1919.
+        "Pechory | 1919-03-28 | 27.61,57.81 | petseri russian-sfsr part -",
+        "Pechory | 1919-03-29 | 27.61,57.81 | petseri estonia occupied russian-sfsr",
+        // Abrene: Latvian-held from the Latgale campaign, Latvian from the treaty's entry
+        // into force, 4 Oct 1920.
+        "Pytalovo | 1920-02-01 | 27.92,57.07 | abrene latvia occupied russian-sfsr",
+        "Pytalovo | 1920-10-03 | 27.92,57.07 | abrene latvia occupied russian-sfsr",
+        "Pytalovo | 1920-10-04 | 27.92,57.07 | abrene latvia part -",
+        // The February Uprising holds Yerevan from 18 Feb to 2 Apr 1921.
+        "Yerevan | 1921-02-17 | 44.51,40.18 | armenia armenian-ssr puppet russian-sfsr",
+        "Yerevan | 1921-03-01 | 44.51,40.18 | armenia armenia part -",
+        "Yerevan | 1921-04-02 | 44.51,40.18 | armenia armenian-ssr puppet russian-sfsr",
+        // The Whites lose northern Kazakhstan in the autumn of 1919 (Petropavlovsk 31 Oct).
+        "Petropavl | 1919-12-31 | 69.15,54.87 | kazakhstan russian-sfsr part -",
     ];
     let mut wrong = Vec::new();
     for case in cases {
