@@ -7,12 +7,13 @@ use proptest::prelude::*;
 use std::sync::OnceLock;
 use uchronia::model::atlas::{Atlas, AtlasFile, Status, Timeline};
 use uchronia::model::authoring::{
-    changes, fork, fork_copy, slug, Assignment, Change, Draft, Evidence, Holder, PALETTE,
+    changes, fork, fork_copy, regions_in_box, regions_in_lasso, slug, Assignment, Change, Draft,
+    Evidence, Holder, PALETTE,
 };
 use uchronia::model::date::Date;
 use uchronia::model::rules::{check_timeline, with_timeline, Problem};
 use uchronia::model::share::{self, ShareError, MAX_JSON_BYTES};
-use uchronia::model::topology::Topology;
+use uchronia::model::topology::{Region, Topology};
 
 fn built() -> &'static (Atlas, Vec<String>) {
     static BUILT: OnceLock<(Atlas, Vec<String>)> = OnceLock::new();
@@ -658,4 +659,48 @@ proptest! {
     fn slugs_are_ids(name in "\\PC{0,60}") {
         prop_assert!(uchronia::model::rules::is_id(&slug(&name)));
     }
+}
+
+fn at(id: &str, x: i64, y: i64) -> Region {
+    Region {
+        id: id.into(),
+        en: id.into(),
+        local: id.into(),
+        polygons: Vec::new(),
+        label: [x, y],
+        area_km2: 1.0,
+    }
+}
+
+#[test]
+fn a_lasso_picks_the_regions_whose_centre_it_encloses_and_no_others() {
+    let regions = [
+        at("a", 0, 0),
+        at("b", 100, 0),
+        at("c", 50, 100),
+        at("far", 500, 500),
+    ];
+    // A U drawn around a and b, open at the top where c stands: c lies within the lasso's
+    // bounding box but outside the lasso.
+    let u = [
+        [-20.0, -20.0],
+        [120.0, -20.0],
+        [120.0, 150.0],
+        [80.0, 150.0],
+        [80.0, 30.0],
+        [20.0, 30.0],
+        [20.0, 150.0],
+        [-20.0, 150.0],
+    ];
+    assert_eq!(regions_in_lasso(&regions, &u), vec![0, 1]);
+    // Drawn the other way round, the same.
+    let back: Vec<[f64; 2]> = u.iter().rev().copied().collect();
+    assert_eq!(regions_in_lasso(&regions, &back), vec![0, 1]);
+    // A stroke of fewer than three points encloses nothing.
+    assert!(regions_in_lasso(&regions, &u[..2]).is_empty());
+    // The rectangle over the same ground takes c too.
+    assert_eq!(
+        regions_in_box(&regions, [-20.0, -20.0, 120.0, 150.0]),
+        vec![0, 1, 2]
+    );
 }

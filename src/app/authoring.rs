@@ -6,6 +6,7 @@ use crate::components::map::BoxSelect;
 use crate::components::own_timeline::{read_file, timeline_in_fragment, Own, STORAGE_PREFIX};
 use crate::data::MapData;
 use crate::model::atlas::Timeline;
+use crate::model::authoring::{regions_in_box, regions_in_lasso};
 use crate::model::passages::Corpus;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -48,6 +49,8 @@ pub struct Picking {
     pub picked: RwSignal<Vec<String>>,
     /// On a touch screen (no Shift), a switch makes each tap add or remove a region.
     pub pick_several: RwSignal<bool>,
+    /// A switch makes a drag on the map draw a lasso that picks the regions it encloses.
+    pub lasso: RwSignal<bool>,
     /// Whether the shown timeline is one of the reader's (the map then picks for the editor).
     pub editing: Memo<bool>,
     /// A click (or Enter) on a region, with whether Shift was held.
@@ -69,6 +72,7 @@ pub fn picking(
     let picked = RwSignal::new(Vec::<String>::new());
     // On a touch screen (no Shift), a switch makes each tap add or remove a region.
     let pick_several = RwSignal::new(false);
+    let lasso = RwSignal::new(false);
     let editing = Memo::new(move |_| own.has(&timeline.get()));
     let on_select = {
         let data = data.clone();
@@ -91,30 +95,35 @@ pub fn picking(
             steps.step(&|m| m.selection = Some(id.clone()), HistoryMode::Push)
         })
     };
-    // A shift-drag over the map picks every region whose centre it encloses.
+    // A shift-drag over the map, or a lasso, picks every region whose centre it encloses.
+    let add_picked = move |data: &MapData, inside: Vec<usize>| {
+        picked.update(|p| {
+            for r in inside
+                .iter()
+                .filter_map(|&i| data.decoded.topology.regions.get(i))
+            {
+                if !p.contains(&r.id) {
+                    p.push(r.id.clone());
+                }
+            }
+        });
+    };
     let box_select = BoxSelect {
         enabled: editing.into(),
         on_box: Callback::new({
             let data = data.clone();
-            move |[x0, y0, x1, y1]: [f64; 4]| {
-                let inside: Vec<String> = data
-                    .decoded
-                    .topology
-                    .regions
-                    .iter()
-                    .filter(|r| {
-                        let [x, y] = [r.label[0] as f64, r.label[1] as f64];
-                        (x0..=x1).contains(&x) && (y0..=y1).contains(&y)
-                    })
-                    .map(|r| r.id.clone())
-                    .collect();
-                picked.update(|p| {
-                    for id in inside {
-                        if !p.contains(&id) {
-                            p.push(id);
-                        }
-                    }
-                });
+            move |rect: [f64; 4]| {
+                add_picked(&data, regions_in_box(&data.decoded.topology.regions, rect))
+            }
+        }),
+        lasso: lasso.into(),
+        on_lasso: Callback::new({
+            let data = data.clone();
+            move |line: Vec<[f64; 2]>| {
+                add_picked(
+                    &data,
+                    regions_in_lasso(&data.decoded.topology.regions, &line),
+                )
             }
         }),
     };
@@ -138,6 +147,7 @@ pub fn picking(
     Picking {
         picked,
         pick_several,
+        lasso,
         editing,
         on_select,
         box_select,

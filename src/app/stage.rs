@@ -49,6 +49,7 @@ pub fn Stage(
     let Picking {
         picked,
         pick_several,
+        lasso,
         editing,
         on_select,
         box_select,
@@ -181,6 +182,7 @@ pub fn Stage(
                         year=year
                         picked=picked
                         pick_several=pick_several
+                        lasso=lasso
                         on_year=Callback::new(move |y: i32| now.step(&|m| m.year = y, HistoryMode::Push))
                         states=shown.states
                         corpus=loaded

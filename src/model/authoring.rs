@@ -6,6 +6,7 @@ use super::atlas::{Atlas, Confidence, Record, State, Status, Timeline};
 use super::date::Date;
 use super::rules::{check_timeline, is_colour, with_timeline, Problem};
 use super::search::fold;
+use super::topology::{in_ring, Point, Region};
 
 /// Colours a new state may take: distinct from one another and light enough for the map's
 /// dark borders and labels to stay readable on them.
@@ -18,6 +19,37 @@ fn rgb(colour: &str) -> Option<[i32; 3]> {
     let hex = colour.strip_prefix('#')?;
     let channel = |k: usize| i32::from_str_radix(hex.get(k..k + 2)?, 16).ok();
     Some([channel(0)?, channel(2)?, channel(4)?])
+}
+
+/// The regions whose centre (the point their name stands at) a rectangle drawn on the map
+/// encloses: `[min x, min y, max x, max y]` in map units.
+pub fn regions_in_box(regions: &[Region], [x0, y0, x1, y1]: [f64; 4]) -> Vec<usize> {
+    (0..regions.len())
+        .filter(|&i| {
+            let [x, y] = [regions[i].label[0] as f64, regions[i].label[1] as f64];
+            (x0..=x1).contains(&x) && (y0..=y1).contains(&y)
+        })
+        .collect()
+}
+
+/// The regions whose centre a lasso drawn on the map encloses: the lasso is the line the
+/// pointer drew (map units), closed from its last point back to its first. Fewer than three
+/// points enclose nothing.
+pub fn regions_in_lasso(regions: &[Region], lasso: &[[f64; 2]]) -> Vec<usize> {
+    if lasso.len() < 3 {
+        return Vec::new();
+    }
+    let mut ring: Vec<Point> = lasso
+        .iter()
+        .map(|p| [p[0].round() as i64, p[1].round() as i64])
+        .collect();
+    ring.push(ring[0]);
+    (0..regions.len())
+        .filter(|&i| {
+            let [x, y] = regions[i].label;
+            in_ring([x as f64, y as f64], &ring)
+        })
+        .collect()
 }
 
 /// The palette's colour that stands out most from `near` (the colours around the regions it

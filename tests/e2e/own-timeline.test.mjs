@@ -277,3 +277,55 @@ test("a change made in another tab of the same browser is taken in, so an edit h
   assert.deepEqual(first.errors, []);
   assert.deepEqual(second.errors, []);
 });
+
+test("a lasso drawn on the map picks the regions it encloses, and the map stays put while it is drawn", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1926`);
+  await region(page, "bavaria").waitFor();
+  await page.getByRole("button", { name: "Make your own" }).click();
+  const fork = page.getByRole("form", { name: "Make your own timeline" });
+  await fork.getByLabel("Name").fill("Lasso");
+  await fork.getByLabel("Diverges on").fill("1925-01-01");
+  await fork.getByRole("button", { name: "Create" }).click();
+  await editor(page).waitFor();
+  await editor(page).getByLabel(/^Lasso/).check();
+  /** Draws a closed loop (a diamond) round the middle of a region's box, as a hand would. */
+  async function loopRound(id) {
+    const b = await region(page, id).boundingBox();
+    const [cx, cy, rx, ry] = [b.x + b.width / 2, b.y + b.height / 2, b.width * 0.3, b.height * 0.3];
+    await page.mouse.move(cx, cy - ry);
+    await page.mouse.down();
+    for (const [x, y] of [[cx + rx, cy], [cx, cy + ry], [cx - rx, cy], [cx, cy - ry]]) {
+      await page.mouse.move(x, y, { steps: 6 });
+    }
+    // The line is drawn on the map while the pointer is down.
+    assert.equal(await page.locator(".map-wrap[data-map='main'] polygon.lasso").count(), 1);
+    await page.mouse.up();
+  }
+  const before = await region(page, "bavaria").boundingBox();
+  const view = new URL(page.url()).searchParams.get("v");
+  await loopRound("bavaria");
+  await editor(page).getByText(/^Regions: Bavaria$/).waitFor();
+  // Drawing did not move the map (the picked region's outline widens its box, about its
+  // centre), nor select a region by the pointer's release.
+  const centre = (b) => [b.x + b.width / 2, b.y + b.height / 2];
+  const [ax, ay] = centre(await region(page, "bavaria").boundingBox());
+  const [bx, by] = centre(before);
+  assert.ok(Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) < 0.5, `the map stayed: ${[bx, by]} → ${[ax, ay]}`);
+  assert.equal(new URL(page.url()).searchParams.get("v"), view);
+  assert.equal(await page.locator("polygon.lasso").count(), 0, "the line goes once drawn");
+  // A second lasso adds to the picked regions.
+  await loopRound("saxony");
+  await editor(page).getByText(/^Regions: Bavaria, Saxony$/).waitFor();
+  // Without the lasso, a drag moves the map again.
+  await editor(page).getByLabel(/^Lasso/).uncheck();
+  const b = await region(page, "bavaria").boundingBox();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2 + 80, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => new URL(location.href).searchParams.has("v"));
+  const moved = await region(page, "bavaria").boundingBox();
+  assert.ok(moved.x - b.x > 40, `the map follows the drag: ${b.x} → ${moved.x}`);
+  await editor(page).getByText(/^Regions: Bavaria, Saxony$/).waitFor();
+  assert.deepEqual(page.errors, []);
+});

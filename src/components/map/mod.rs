@@ -141,6 +141,7 @@ pub fn MapView(
                 style=("--px", move || format!("{:.3}", pan_zoom.units_per_px()))
                 style:transform=move || pan_zoom.transform()
                 class:previewing=move || camera.previewing()
+                class:lasso-on=move || pan_zoom.lasso_select.get()
                 preserveAspectRatio="xMidYMid meet"
                 role="group"
                 aria-label="Map"
@@ -193,6 +194,18 @@ pub fn MapView(
                                             height=(y1 - y0).abs()
                                         />
                                     }
+                                })
+                            }}
+                            {move || {
+                                pan_zoom.lassoing.with(|l| {
+                                    l.as_ref().map(|l| {
+                                        let points = l
+                                            .iter()
+                                            .map(|p| format!("{:.0},{:.0}", p[0], p[1]))
+                                            .collect::<Vec<_>>()
+                                            .join(" ");
+                                        view! { <polygon class="box-select lasso" points=points /> }
+                                    })
                                 })
                             }}
                             <path class="selection" d=outline />

@@ -121,14 +121,23 @@ pub struct PanZoom {
     box_select: Signal<bool>,
     /// Called with a drawn rectangle, in map units: [min x, min y, max x, max y].
     on_box: Callback<[f64; 4]>,
+    /// The lasso a drag is drawing, in map units: the points of its line so far.
+    pub lassoing: RwSignal<Option<Vec<[f64; 2]>>>,
+    /// Whether a drag draws a lasso (picking regions) instead of panning.
+    pub lasso_select: Signal<bool>,
+    /// Called with a drawn lasso, in map units.
+    on_lasso: Callback<Vec<[f64; 2]>>,
 }
 
 /// What a shift-drag on the map does: whether it draws a rectangle now, and what to call
-/// with the rectangle drawn.
+/// with the rectangle drawn; and whether a drag draws a lasso instead of panning, and what to
+/// call with the lasso drawn.
 #[derive(Clone, Copy)]
 pub struct BoxSelect {
     pub enabled: Signal<bool>,
     pub on_box: Callback<[f64; 4]>,
+    pub lasso: Signal<bool>,
+    pub on_lasso: Callback<Vec<[f64; 2]>>,
 }
 
 /// A map's box on screen as laid out: its frame's, which the map fills (the map's own box
@@ -216,6 +225,11 @@ pub fn use_pan_zoom(
         boxing: RwSignal::new(None),
         box_select: box_select.map_or(Signal::from(false), |b| b.enabled),
         on_box: box_select.map_or(Callback::new(|_| {}), |b| b.on_box),
+        lassoing: RwSignal::new(None),
+        lasso_select: box_select.map_or(Signal::from(false), |b| {
+            Signal::derive(move || b.enabled.get() && b.lasso.get())
+        }),
+        on_lasso: box_select.map_or(Callback::new(|_| {}), |b| b.on_lasso),
     }
 }
 
@@ -326,12 +340,18 @@ impl PanZoom {
             p.push((id, x, y));
         });
         self.moved.set_value(0.0);
-        if ev.shift_key()
-            && self.box_select.get_untracked()
-            && self.pointers.with_value(|p| p.len() == 1)
-        {
+        let one = self.pointers.with_value(|p| p.len() == 1);
+        if !one {
+            // A second finger: the lasso gives way to a pinch.
+            if self.lassoing.with_untracked(Option::is_some) {
+                self.lassoing.set(None);
+            }
+        } else if ev.shift_key() && self.box_select.get_untracked() {
             let (mx, my) = self.map_point(x, y);
             self.boxing.set(Some([mx, my, mx, my]));
+        } else if self.lasso_select.get_untracked() {
+            let (mx, my) = self.map_point(x, y);
+            self.lassoing.set(Some(vec![[mx, my]]));
         }
     }
 
@@ -352,7 +372,19 @@ impl PanZoom {
                 let _ = target.set_pointer_capture(ev.pointer_id());
             }
         }
-        if self.boxing.get_untracked().is_some() {
+        if self.lassoing.with_untracked(Option::is_some) {
+            self.moved.set_value(moved + step);
+            // A point every 3 pixels or so: enough for the line, few for the drawing.
+            let (mx, my) = self.map_point(x, y);
+            let min = 3.0 * self.camera_units_per_px(self.frame());
+            self.lassoing.update(|l| {
+                if let Some(l) = l {
+                    if l.last().is_none_or(|p| (p[0] - mx).hypot(p[1] - my) >= min) {
+                        l.push([mx, my]);
+                    }
+                }
+            });
+        } else if self.boxing.get_untracked().is_some() {
             self.moved.set_value(moved + step);
             let (mx, my) = self.map_point(x, y);
             self.boxing
@@ -387,6 +419,13 @@ impl PanZoom {
     pub fn pointer_up(&self, ev: web_sys::PointerEvent) {
         self.pointers
             .update_value(|p| p.retain(|(id, _, _)| *id != ev.pointer_id()));
+        if let Some(points) = self.lassoing.get_untracked() {
+            self.lassoing.set(None);
+            if self.was_drag() {
+                self.on_lasso.run(points);
+            }
+            return;
+        }
         if let Some([x0, y0, x1, y1]) = self.boxing.get_untracked() {
             self.boxing.set(None);
             if self.was_drag() {

@@ -79,6 +79,8 @@ pub fn Editor(
     picked: RwSignal<Vec<String>>,
     /// Whether a click adds or removes a region instead of picking it alone.
     pick_several: RwSignal<bool>,
+    /// Whether a drag on the map draws a lasso that picks the regions it encloses.
+    lasso: RwSignal<bool>,
     /// Moves the slider (to show a change made in another year).
     on_year: Callback<i32>,
     /// The states on the map (a new state's colour stands out from those around it).
@@ -562,6 +564,10 @@ pub fn Editor(
                     <input type="checkbox" prop:checked=move || pick_several.get() on:change=move |ev| pick_several.set(event_target_checked(&ev)) />
                     "Pick several: each click on the map adds or removes a region"
                 </label>
+                <label class="pick-several">
+                    <input type="checkbox" prop:checked=move || lasso.get() on:change=move |ev| lasso.set(event_target_checked(&ev)) />
+                    "Lasso: draw around regions on the map to add them (dragging then draws instead of moving the map)"
+                </label>
                 {move || whole_state.get().map(|(name, ids)| {
                     let n = ids.len();
                     view! {
@@ -580,7 +586,7 @@ pub fn Editor(
                 })}
                 <p class="picked" aria-live="polite">
                     {move || if picked.with(Vec::is_empty) {
-                        "Click a region on the map to change it. For several: tick Pick several, or shift-click, or hold Shift and drag a rectangle.".to_string()
+                        "Click a region on the map to change it. For several: tick Pick several, or shift-click, or hold Shift and drag a rectangle, or tick Lasso and draw around them.".to_string()
                     } else {
                         format!("Regions: {}", picked_names())
                     }}
