@@ -531,6 +531,15 @@ fn real_history_holds_each_place_on_each_day() {
         "Pytalovo | 1920-02-01 | 27.92,57.07 | abrene latvia occupied russian-sfsr",
         "Pytalovo | 1920-10-03 | 27.92,57.07 | abrene latvia occupied russian-sfsr",
         "Pytalovo | 1920-10-04 | 27.92,57.07 | abrene latvia part -",
+        // Eupen under Allied occupation from Dec 1918 until Versailles gives it to Belgium.
+        "Eupen | 1919-06-01 | 6.03,50.63 | eupen-malmedy allied-powers occupied germany",
+        "Eupen | 1920-01-10 | 6.03,50.63 | eupen-malmedy belgium part -",
+        // The Red Army in Grodno from 19 Jul 1920; the Niemen battle takes it back.
+        "Grodno | 1920-08-15 | 23.83,53.68 | western-belarus russian-sfsr disputed poland",
+        "Grodno | 1920-10-01 | 23.83,53.68 | western-belarus poland disputed russian-sfsr",
+        // Lithuanian-held Suwałki in August 1920, Polish again from 31 Aug.
+        "Suwałki | 1920-08-15 | 22.93,54.1 | suwalki lithuania disputed poland",
+        "Suwałki | 1920-08-31 | 22.93,54.1 | suwalki poland part -",
         // The February Uprising holds Yerevan from 18 Feb to 2 Apr 1921.
         "Yerevan | 1921-02-17 | 44.51,40.18 | armenia armenian-ssr puppet russian-sfsr",
         "Yerevan | 1921-03-01 | 44.51,40.18 | armenia armenia part -",
