@@ -329,3 +329,22 @@ test("a lasso drawn on the map picks the regions it encloses, and the map stays 
   await editor(page).getByText(/^Regions: Bavaria, Saxony$/).waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test("on a phone the editor scrolls within its panel: the page ends where the panel ends", async () => {
+  const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1926`, { width: 390, height: 844 });
+  await region(page, "bavaria").waitFor();
+  await page.getByRole("button", { name: "Make your own" }).click();
+  const fork = page.getByRole("form", { name: "Make your own timeline" });
+  await fork.getByLabel("Name").fill("Phone");
+  await fork.getByLabel("Diverges on").fill("1925-01-01");
+  await fork.getByRole("button", { name: "Create" }).click();
+  await editor(page).waitFor();
+  // The palette's hidden colour names once escaped the panel and lengthened the page, so that
+  // scrolling to its end showed an empty band under the panel.
+  const { end, panel } = await page.evaluate(() => ({
+    end: document.scrollingElement.scrollHeight,
+    panel: document.querySelector(".side").getBoundingClientRect().bottom + scrollY,
+  }));
+  assert.ok(end <= Math.ceil(panel) + 1, `the page ends at ${end}, the panel at ${panel}`);
+  assert.deepEqual(page.errors, []);
+});
