@@ -251,8 +251,10 @@ fn real_history_holds_each_place_on_each_day() {
         "Antakya | 1939-06-29 | 36.16,36.2 | hatay turkey part -",
         // Kingdom of Hejaz under Hussein.
         "Mecca | 1924-01-01 | 39.83,21.42 | hejaz hejaz part -",
-        // Jeddah surrenders to Ibn Saud, 23 Dec 1925.
-        "Mecca | 1925-12-23 | 39.83,21.42 | hejaz saudi-arabia part -",
+        // Jeddah surrenders to Ibn Saud, 23 Dec 1925, whose realm the Treaty of Darin binds
+        // to Britain until the Treaty of Jeddah, 20 May 1927.
+        "Mecca | 1925-12-23 | 39.83,21.42 | hejaz saudi-arabia puppet united-kingdom",
+        "Mecca | 1927-05-20 | 39.83,21.42 | hejaz saudi-arabia part -",
         // Mutawakkilite Kingdom of Yemen.
         "Sanaa | 1930-01-01 | 44.21,15.35 | yemen yemen part -",
         // Aden Protectorate.
@@ -509,7 +511,8 @@ fn real_history_holds_each_place_on_each_day() {
         // Austrian Bukovina under the Romanian army until Saint-Germain.
         "Chernivtsi | 1919-06-01 | 25.94,48.29 | northern-bukovina romania occupied austria",
         // Annexed in war (1914); recognised by Lausanne, in force 6 Aug 1924.
-        "Nicosia | 1923-01-01 | 33.36,35.17 | cyprus united-kingdom occupied ottoman-empire",
+        "Nicosia | 1922-10-31 | 33.36,35.17 | cyprus united-kingdom occupied ottoman-empire",
+        "Nicosia | 1923-01-01 | 33.36,35.17 | cyprus united-kingdom occupied turkey",
         "Nicosia | 1924-08-06 | 33.36,35.17 | cyprus united-kingdom part -",
         // The French leave Adana on 5 Jan 1922 (Treaty of Ankara).
         "Adana | 1922-01-04 | 35.32,37.0 | cilicia france occupied ottoman-empire",
@@ -560,4 +563,23 @@ fn real_history_holds_each_place_on_each_day() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_state_is_named_as_it_was_on_the_day() {
+    let name = |date: &str, at: &str, who: &str| {
+        let v = owner(date, at);
+        v[who]["name"].as_str().unwrap_or("-").to_string()
+    };
+    // Renamed Yugoslavia by the law of 3 Oct 1929.
+    assert_eq!(
+        name("1929-10-02", "20.46,44.82", "holder"),
+        "Kingdom of SCS (Serbs, Croats and Slovenes)"
+    );
+    assert_eq!(name("1929-10-03", "20.46,44.82", "holder"), "Yugoslavia");
+    // Persia asks to be called Iran from Nowruz 1935.
+    assert_eq!(name("1935-03-20", "51.39,35.69", "holder"), "Persia");
+    assert_eq!(name("1935-03-21", "51.39,35.69", "holder"), "Iran");
+    // The sovereign of occupied Austrian Bukovina is Austria.
+    assert_eq!(name("1919-06-01", "25.94,48.29", "of"), "Austria");
 }

@@ -215,6 +215,11 @@ fn renaming_atlas() -> Atlas {
         {
             "id": "alt", "name": "Alt", "summary": "", "base": "real", "diverges": "1925-01-01",
             "states": [], "records": []
+        },
+        {
+            "id": "frozen", "name": "Frozen", "summary": "", "base": "real",
+            "diverges": "1925-01-01", "text_ends": "1931-12-31", "after_text": "freeze",
+            "states": [], "records": []
         }
     ]}))
     .unwrap()
@@ -235,7 +240,6 @@ fn a_state_bears_the_name_of_the_day_and_a_step_renames_its_regions() {
     // A new name without a local one keeps the local name it bore.
     assert_eq!(x.name_on(day("1941-12-31"), Names::English), "Xistan");
     assert_eq!(x.name_on(day("1941-12-31"), Names::Local), "Xonija");
-    assert_eq!(x.name_in(Names::English), "Xland", "its first name");
 
     let pairs = [[0, 1], [0, 2], [1, 2]];
     // Nothing changes hands in 1930, but a (held by x) and b (occupied, of x) change names.
@@ -258,8 +262,28 @@ fn a_state_bears_the_name_of_the_day_and_a_step_renames_its_regions() {
 
     // A timeline that inherits the state inherits its names.
     let alt = maps(&atlas, "alt");
-    let x = &alt.states[alt.state_index("x").unwrap()];
-    assert_eq!(x.name_on(day("1936-01-01"), Names::English), "Xistan");
+    let x = alt.state_index("x").unwrap();
+    assert_eq!(
+        alt.state_name(alt.year(1936), x, Names::English),
+        Some("Xistan")
+    );
+
+    // A timeline frozen after its text keeps the names of its text's last day with its
+    // borders: no step after it renames anything.
+    let frozen = maps(&atlas, "frozen");
+    let map = frozen.year(1936);
+    assert_eq!(map.shown, day("1931-12-31"));
+    assert_eq!(frozen.state_name(map, x, Names::English), Some("Xonia"));
+    assert!(frozen
+        .step(frozen.year(1934), frozen.year(1936), &pairs)
+        .regions
+        .is_empty());
+    assert_eq!(
+        frozen
+            .step(frozen.year(1929), frozen.year(1936), &pairs)
+            .regions,
+        vec![0, 1]
+    );
 }
 
 #[test]

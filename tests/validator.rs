@@ -114,7 +114,7 @@ fn the_fixture_itself_is_sound() {
 #[test]
 fn each_kind_of_timeline_error_is_named() {
     type Break = fn(&mut Value);
-    let cases: [(&str, Break); 8] = [
+    let cases: [(&str, Break); 9] = [
         ("no region 'nowhere'", |t| {
             t["records"][0]["region"] = json!("nowhere")
         }),
@@ -134,6 +134,12 @@ fn each_kind_of_timeline_error_is_named() {
             t["states"][0]["colour"] = json!("red")
         }),
         ("state id used twice", |t| t["states"][1]["id"] = json!("a")),
+        ("a new name needs a day after the one before", |t| {
+            t["states"][0]["renamed"] = json!([
+                { "from": "1930-01-01", "name": "Later" },
+                { "from": "1925-01-01", "name": "Earlier" }
+            ])
+        }),
         ("starts outside the atlas's days", |t| {
             t["records"][2]["from"] = json!("1945-05-08")
         }),

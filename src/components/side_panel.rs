@@ -106,7 +106,7 @@ pub fn SidePanel(
                 let m = maps.get();
                 let map = m.0.year(year.get());
                 let cell = map.cells.get(i).copied().flatten();
-                let named = |k: usize| m.0.states.get(k).map(|s| s.name_on(map.date, n));
+                let named = |k: usize| m.0.state_name(map, k, n);
                 let summary = match &cell {
                     Some(c) => {
                         let of = c.of.and_then(named);

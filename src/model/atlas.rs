@@ -78,12 +78,6 @@ pub struct Renaming {
 }
 
 impl State {
-    /// Its first name in English or in its own language (English where the data has no
-    /// other).
-    pub fn name_in(&self, names: super::permalink::Names) -> &str {
-        named(&self.name, self.local.as_deref(), names)
-    }
-
     /// Its name on a day, in English or in its own language.
     pub fn name_on(&self, date: Date, names: super::permalink::Names) -> &str {
         let (mut name, mut local) = (self.name.as_str(), self.local.as_deref());
@@ -100,16 +94,12 @@ impl State {
         self.renamed.iter().any(|r| from < r.from && r.from <= to)
     }
 
-    /// Each name it bears and the day it takes it (its first from the atlas's first day), in
-    /// English and in its own language.
-    pub fn names(&self) -> Vec<(Date, &str, Option<&str>)> {
-        let mut local = self.local.as_deref();
-        let mut all = vec![(Date::START, self.name.as_str(), local)];
-        for r in &self.renamed {
-            local = r.local.as_deref().or(local);
-            all.push((r.from, r.name.as_str(), local));
-        }
-        all
+    /// Its English names, first to last: "Persia / Iran" names it in a list of every year.
+    pub fn all_names(&self) -> String {
+        std::iter::once(self.name.as_str())
+            .chain(self.renamed.iter().map(|r| r.name.as_str()))
+            .collect::<Vec<_>>()
+            .join(" / ")
     }
 }
 

@@ -43,8 +43,8 @@ impl<'a> Side<'a> {
 
     /// The name of the holder of region `i` on this side's day, if any.
     pub fn holder_name(&self, i: usize, names: Names) -> Option<&'a str> {
-        let date = self.map.date;
-        self.holder(i).map(|s| s.name_on(date, names))
+        let c = self.map.cells.get(i).copied().flatten()?;
+        self.maps.state_name(self.map, c.holder, names)
     }
 }
 

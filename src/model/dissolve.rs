@@ -247,7 +247,7 @@ pub fn state_features(
             properties.insert("id".into(), json!(holder.id));
             properties.insert(
                 "name".into(),
-                json!(holder.name_on(state.date, Names::English)),
+                json!(holder.name_on(state.shown, Names::English)),
             );
             properties.insert("timeline".into(), json!(maps.timeline));
             properties.insert("date".into(), json!(state.date.to_string()));

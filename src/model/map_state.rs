@@ -5,6 +5,7 @@
 
 use super::atlas::{Atlas, AtlasError, Confidence, Ownership, State, Status};
 use super::date::{Date, FIRST_YEAR, LAST_YEAR};
+use super::permalink::Names;
 use std::collections::HashMap;
 
 /// Where a record is: its timeline's index in `Atlas::timelines` and its own index there.
@@ -41,6 +42,9 @@ impl Cell {
 pub struct MapState {
     /// The day asked for.
     pub date: Date,
+    /// The day whose borders and names the map shows: `date`, or the text's last day for a
+    /// timeline that freezes after its text.
+    pub shown: Date,
     /// The timeline's text has stopped before this day.
     pub after_text: bool,
     /// Per region (in the topology's order); `None` where no record has begun.
@@ -175,6 +179,7 @@ impl TimelineMaps {
     pub fn empty(timeline: &str, regions: &[&str]) -> TimelineMaps {
         let blank = |y| MapState {
             date: Date::for_year(y),
+            shown: Date::for_year(y),
             after_text: false,
             cells: vec![None; regions.len()],
         };
@@ -211,19 +216,27 @@ impl TimelineMaps {
         let renamed: Vec<bool> = self
             .states
             .iter()
-            .map(|s| s.renamed_between(from.date, to.date))
+            .map(|s| s.renamed_between(from.shown, to.shown))
             .collect();
         if renamed.contains(&true) {
             let named = |i: usize| renamed.get(i).copied().unwrap_or(false);
+            let mut changed = vec![false; to.cells.len().max(from.cells.len())];
+            for &i in &step.regions {
+                changed[i] = true;
+            }
             for (i, cell) in to.cells.iter().enumerate() {
-                let Some(c) = cell else { continue };
-                if (named(c.holder) || c.of.is_some_and(named)) && !step.regions.contains(&i) {
-                    step.regions.push(i);
+                if let Some(c) = cell {
+                    changed[i] |= named(c.holder) || c.of.is_some_and(named);
                 }
             }
-            step.regions.sort_unstable();
+            step.regions = (0..changed.len()).filter(|&i| changed[i]).collect();
         }
         step
+    }
+
+    /// The name of state `i` on the day `map` shows.
+    pub fn state_name(&self, map: &MapState, i: usize, names: Names) -> Option<&str> {
+        self.states.get(i).map(|s| s.name_on(map.shown, names))
     }
 
     /// The id of region `i`.
@@ -304,6 +317,7 @@ impl TimelineMaps {
             .collect();
         Ok(MapState {
             date,
+            shown: atlas.effective_date(&self.timeline, date)?,
             after_text,
             cells,
         })

@@ -41,6 +41,8 @@ pub const MAX_TEXT_CHARS: usize = 4000;
 pub const MAX_RECORDS: usize = 5000;
 /// The most states one timeline may define.
 pub const MAX_STATES: usize = 500;
+/// At most this many new names for one state.
+pub const MAX_RENAMINGS: usize = 50;
 /// The longest id (of a timeline or a state, and of anything a link names).
 pub const MAX_ID_CHARS: usize = 64;
 
@@ -173,8 +175,17 @@ pub fn check_timeline(
                 problem(&record, reason);
             }
         }
+        if s.renamed.len() > MAX_RENAMINGS {
+            problem(
+                &record,
+                format!(
+                    "has {} new names; at most {MAX_RENAMINGS} are allowed",
+                    s.renamed.len()
+                ),
+            );
+        }
         let mut since = Date::START;
-        for (k, r) in s.renamed.iter().enumerate() {
+        for (k, r) in s.renamed.iter().enumerate().take(MAX_RENAMINGS) {
             let renaming = format!("{record} renamed[{k}] (from {})", r.from);
             if r.from <= since || r.from > Date::END {
                 problem(

@@ -215,7 +215,7 @@ impl SearchIndex {
             for (state, years) in m.states.iter().zip(&on_map) {
                 // One entry per name the state bears while on the map: "Persia" leads to
                 // 1918, "Iran" to 1935.
-                let name_in = |y: i32, names: Names| state.name_on(Date::for_year(y), names);
+                let name_in = |y: i32, names: Names| state.name_on(m.year(y).shown, names);
                 for years in years
                     .chunk_by(|a, b| name_in(a.0, Names::English) == name_in(b.0, Names::English))
                 {

@@ -130,7 +130,7 @@ pub fn owner_at(
     let record = cell.map(|c| &atlas.timelines[c.record.timeline].records[c.record.record]);
     let state = |i: usize| {
         let s = &maps.states[i];
-        json!({ "id": s.id, "name": s.name_on(date, Names::English) })
+        json!({ "id": s.id, "name": s.name_on(map.shown, Names::English) })
     };
     Ok(json!({
         "timeline": timeline,

@@ -288,6 +288,9 @@ test("a lasso drawn on the map picks the regions it encloses, and the map stays 
   await fork.getByRole("button", { name: "Create" }).click();
   await editor(page).waitFor();
   await editor(page).getByLabel(/^Lasso/).check();
+  // The states to give regions to are listed by all their names.
+  const holders = await editor(page).getByLabel("Held by").locator("option").allTextContents();
+  assert.ok(holders.includes("Persia / Iran"), `${holders}`);
   /** Draws a closed loop (a diamond) round the middle of a region's box, as a hand would. */
   async function loopRound(id) {
     const b = await region(page, id).boundingBox();

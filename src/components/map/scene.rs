@@ -35,12 +35,9 @@ pub struct RegionLook {
     pub tooltip: String,
 }
 
-/// "occupied · France", or nothing for a part of the holder, on the day of `map`.
-pub fn status_words(maps: &TimelineMaps, map: &MapState, cell: &Cell) -> String {
-    let of = cell
-        .of
-        .and_then(|i| maps.states.get(i))
-        .map(|s| s.name_on(map.date, Names::English));
+/// "occupied · France", or nothing for a part of the holder, on the day `map` shows.
+pub fn status_words(maps: &TimelineMaps, map: &MapState, cell: &Cell, names: Names) -> String {
+    let of = cell.of.and_then(|i| maps.state_name(map, i, names));
     match (cell.status, of) {
         (Status::Part, _) => String::new(),
         (s, Some(of)) => format!(" ({} · {of})", s.label()),
@@ -92,10 +89,9 @@ pub fn look_of(
     match state.cells.get(i).copied().flatten() {
         Some(cell) => {
             let holder = maps
-                .states
-                .get(cell.holder)
-                .map_or("no holder", |s| s.name_on(state.date, names));
-            let status = status_words(maps, state, &cell);
+                .state_name(state, cell.holder, names)
+                .unwrap_or("no holder");
+            let status = status_words(maps, state, &cell, names);
             RegionLook {
                 fill: maps.fill(state, i).to_string(),
                 hatched: cell.hatched(),
@@ -148,7 +144,10 @@ pub fn shown_states(
                  area_km2,
                  parts,
              }| ShownState {
-                name: maps.states[state].name_on(map.date, names).to_string(),
+                name: maps
+                    .state_name(map, state, names)
+                    .unwrap_or_default()
+                    .to_string(),
                 colour: maps.states[state].colour.clone(),
                 area_km2,
                 parts,

@@ -11,6 +11,7 @@ use crate::model::authoring::{
 };
 use crate::model::date::Date;
 use crate::model::passages::Corpus;
+use crate::model::permalink::Names;
 use crate::model::share;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -60,7 +61,7 @@ fn states_of(atlas: &Atlas, timeline: &str) -> Vec<(String, String)> {
         .into_iter()
         .flat_map(|t| t.states.iter())
         .filter(|s| seen.insert(s.id.clone()))
-        .map(|s| (s.id.clone(), s.name.clone()))
+        .map(|s| (s.id.clone(), s.all_names()))
         .collect();
     out.sort_by(|a, b| a.1.cmp(&b.1));
     out
@@ -342,7 +343,9 @@ pub fn Editor(
                             .state(&t.id, &r.holder)
                             .ok()
                             .flatten()
-                            .map_or(r.holder.clone(), |s| s.name.clone());
+                            .map_or(r.holder.clone(), |s| {
+                                s.name_on(r.from, Names::English).to_string()
+                            });
                         let how = match r.status {
                             Status::Part => String::new(),
                             s => format!(" ({})", s.label()),
