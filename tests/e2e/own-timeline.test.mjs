@@ -20,6 +20,16 @@ async function toYear(page, year) {
   await region(page, "bavaria").waitFor();
 }
 
+/** Makes a timeline of one's own from the one on screen, diverging on 1 January 1925. */
+async function makeOwn(page, name, summary) {
+  await page.getByRole("button", { name: "Make your own" }).click();
+  const fork = page.getByRole("form", { name: "Make your own timeline" });
+  await fork.getByLabel("Name").fill(name);
+  if (summary) await fork.getByLabel("One-line summary").fill(summary);
+  await fork.getByLabel("Diverges on").fill("1925-01-01");
+  await fork.getByRole("button", { name: "Create" }).click();
+}
+
 async function label(page, id) {
   return region(page, id).getAttribute("aria-label");
 }
@@ -28,12 +38,7 @@ test("a whole session: fork, draw with a citation, reload, download, open, share
   const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1926`);
   await region(page, "bavaria").waitFor();
   // Fork real history.
-  await page.getByRole("button", { name: "Make your own" }).click();
-  const fork = page.getByRole("form", { name: "Make your own timeline" });
-  await fork.getByLabel("Name").fill("Danube");
-  await fork.getByLabel("One-line summary").fill("A southern German union");
-  await fork.getByLabel("Diverges on").fill("1925-01-01");
-  await fork.getByRole("button", { name: "Create" }).click();
+  await makeOwn(page, "Danube", "A southern German union");
   await page.waitForFunction(() => new URL(location.href).searchParams.get("t") === "own-danube");
   await editor(page).waitFor();
   assert.match(await page.getByRole("combobox", { name: "Timeline" }).inputValue(), /own-danube/);
@@ -229,11 +234,7 @@ test("a change made in another tab of the same browser is taken in, so an edit h
   await second.goto(`${env.site.url}/?t=real&y=1930`);
   await region(second, "bavaria").waitFor();
   // A timeline made in the first tab is at once in the second's list.
-  await first.getByRole("button", { name: "Make your own" }).click();
-  const fork = first.getByRole("form", { name: "Make your own timeline" });
-  await fork.getByLabel("Name").fill("Tab one");
-  await fork.getByLabel("Diverges on").fill("1925-01-01");
-  await fork.getByRole("button", { name: "Create" }).click();
+  await makeOwn(first, "Tab one");
   await first.waitForFunction(() => new URL(location.href).searchParams.get("t") === "own-tab-one");
   const picker = second.getByRole("combobox", { name: "Timeline" });
   await picker.locator('option[value="own-tab-one"]').waitFor({ state: "attached" });
@@ -281,11 +282,7 @@ test("a change made in another tab of the same browser is taken in, so an edit h
 test("a lasso drawn on the map picks the regions it encloses, and the map stays put while it is drawn", async () => {
   const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1926`);
   await region(page, "bavaria").waitFor();
-  await page.getByRole("button", { name: "Make your own" }).click();
-  const fork = page.getByRole("form", { name: "Make your own timeline" });
-  await fork.getByLabel("Name").fill("Lasso");
-  await fork.getByLabel("Diverges on").fill("1925-01-01");
-  await fork.getByRole("button", { name: "Create" }).click();
+  await makeOwn(page, "Lasso");
   await editor(page).waitFor();
   await editor(page).getByLabel(/^Lasso/).check();
   // The states to give regions to are listed by all their names.
@@ -336,11 +333,7 @@ test("a lasso drawn on the map picks the regions it encloses, and the map stays 
 test("on a phone the editor scrolls within its panel: the page ends where the panel ends", async () => {
   const page = await openPage(env.browser, `${env.site.url}/?t=real&y=1926`, { width: 390, height: 844 });
   await region(page, "bavaria").waitFor();
-  await page.getByRole("button", { name: "Make your own" }).click();
-  const fork = page.getByRole("form", { name: "Make your own timeline" });
-  await fork.getByLabel("Name").fill("Phone");
-  await fork.getByLabel("Diverges on").fill("1925-01-01");
-  await fork.getByRole("button", { name: "Create" }).click();
+  await makeOwn(page, "Phone");
   await editor(page).waitFor();
   // The palette's hidden colour names once escaped the panel and lengthened the page, so that
   // scrolling to its end showed an empty band under the panel.
