@@ -260,6 +260,22 @@ fn a_state_bears_the_name_of_the_day_and_a_step_renames_its_regions() {
         vec![0, 1]
     );
 
+    // The name it bore before its latest new name, and its last day.
+    let x_state = &real.states[real.state_index("x").unwrap()];
+    assert_eq!(
+        x_state.former_name(day("1918-11-11"), day("1941-12-31"), Names::English),
+        Some(("Xonia", day("1935-03-20")))
+    );
+    assert_eq!(
+        x_state.former_name(day("1918-11-11"), day("1932-01-01"), Names::Local),
+        Some(("Xheim", day("1930-05-31")))
+    );
+    assert_eq!(
+        x_state.former_name(day("1936-01-01"), day("1941-12-31"), Names::English),
+        None,
+        "no new name since"
+    );
+
     // A timeline that inherits the state inherits its names.
     let alt = maps(&atlas, "alt");
     let x = alt.state_index("x").unwrap();

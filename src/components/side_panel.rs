@@ -115,15 +115,21 @@ pub fn SidePanel(
                             (s, Some(of)) => format!("{} ({of})", s.label()),
                             (s, None) => s.label().to_string(),
                         };
-                        let since = record(&data.atlas(), c.record)
-                            .map(|r| r.from.long())
+                        let from = record(&data.atlas(), c.record).map(|r| r.from);
+                        let since = from.map(|d| d.long()).unwrap_or_default();
+                        // "(as Persia until 20 March 1935)" when the holder was renamed since.
+                        let former = from
+                            .zip(m.0.states.get(c.holder))
+                            .and_then(|(d, s)| s.former_name(d, map.shown, n))
+                            .map(|(name, last)| format!(" (as {name} until {})", last.long()))
                             .unwrap_or_default();
                         format!(
-                            "{} · {} · held by {} since {}",
+                            "{} · {} · held by {} since {}{}",
                             other_name,
                             status,
                             named(c.holder).unwrap_or("no holder"),
-                            since
+                            since,
+                            former
                         )
                     }
                     None => format!("{other_name} · no holder recorded"),

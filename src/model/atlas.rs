@@ -94,6 +94,23 @@ impl State {
         self.renamed.iter().any(|r| from < r.from && r.from <= to)
     }
 
+    /// The name it bore before its latest new name after `since` and up to `day`, and the last
+    /// day it bore it: Iran, held since 1918, was "Persia" until 20 March 1935.
+    pub fn former_name(
+        &self,
+        since: Date,
+        day: Date,
+        names: super::permalink::Names,
+    ) -> Option<(&str, Date)> {
+        let latest = self
+            .renamed
+            .iter()
+            .filter(|r| since < r.from && r.from <= day)
+            .max_by_key(|r| r.from)?;
+        let last = latest.from.previous();
+        Some((self.name_on(last, names), last))
+    }
+
     /// Its English names, first to last: "Persia / Iran" names it in a list of every year.
     pub fn all_names(&self) -> String {
         std::iter::once(self.name.as_str())

@@ -351,6 +351,14 @@ test("a state is named as it was named on the day shown: a year step renames it 
   await page.waitForFunction(() => document.querySelector('path.region[data-region="serbia"]').getAttribute("aria-label") === "Serbia, Yugoslavia");
   const listed = (await legend.locator("li").allInnerTexts()).map((s) => s.trim());
   assert.ok(listed.includes("Yugoslavia"), `${listed}`);
+  // The panel says under which name the holder held it before.
+  await serbia.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.search.includes("r=serbia"));
+  assert.match(
+    await passages(page).innerText(),
+    /held by Yugoslavia since 1 December 1918 \(as Kingdom of SCS \(Serbs, Croats and Slovenes\) until 2 October 1929\)/,
+  );
   // Persia is Iran from 21 March 1935.
   await page.goto(`${env.site.url}/?t=real&y=1934&v=50.00,33.00,2.00`);
   await ready(page);
