@@ -296,9 +296,8 @@ impl PanZoom {
             .units_per_px(self.unit_m, frame.size)
     }
 
-    /// The map point under a client point.
-    fn map_point(&self, x: f64, y: f64) -> (f64, f64) {
-        let frame = self.frame();
+    /// The map point under a client point, the map lying on screen as `frame`.
+    fn map_point(&self, frame: Frame, x: f64, y: f64) -> (f64, f64) {
         let c = self.lens.camera.get_untracked();
         let s = self.camera_units_per_px(frame);
         let (ox, oy) = frame.offset(x, y);
@@ -347,10 +346,10 @@ impl PanZoom {
                 self.lassoing.set(None);
             }
         } else if ev.shift_key() && self.box_select.get_untracked() {
-            let (mx, my) = self.map_point(x, y);
+            let (mx, my) = self.map_point(self.frame(), x, y);
             self.boxing.set(Some([mx, my, mx, my]));
         } else if self.lasso_select.get_untracked() {
-            let (mx, my) = self.map_point(x, y);
+            let (mx, my) = self.map_point(self.frame(), x, y);
             self.lassoing.set(Some(vec![[mx, my]]));
         }
     }
@@ -375,8 +374,9 @@ impl PanZoom {
         if self.lassoing.with_untracked(Option::is_some) {
             self.moved.set_value(moved + step);
             // A point every 3 pixels or so: enough for the line, few for the drawing.
-            let (mx, my) = self.map_point(x, y);
-            let min = 3.0 * self.camera_units_per_px(self.frame());
+            let frame = self.frame();
+            let (mx, my) = self.map_point(frame, x, y);
+            let min = 3.0 * self.camera_units_per_px(frame);
             self.lassoing.update(|l| {
                 if let Some(l) = l {
                     if l.last().is_none_or(|p| (p[0] - mx).hypot(p[1] - my) >= min) {
@@ -386,7 +386,7 @@ impl PanZoom {
             });
         } else if self.boxing.get_untracked().is_some() {
             self.moved.set_value(moved + step);
-            let (mx, my) = self.map_point(x, y);
+            let (mx, my) = self.map_point(self.frame(), x, y);
             self.boxing
                 .update(|b| *b = b.map(|[x0, y0, _, _]| [x0, y0, mx, my]));
         } else if down.len() == 1 {
