@@ -220,10 +220,15 @@ pub struct Ownership<'a> {
 }
 
 impl<'a> Ownership<'a> {
+    /// The day whose borders (and names) the timeline shows for `date` (see [`shown_day`]).
+    pub fn shown_day(&self, date: Date) -> Date {
+        shown_day(self.lineage[0], date)
+    }
+
     /// Who holds each of `regions` on `date`: the most derived timeline whose own records
     /// for a region have begun rules it, by its latest record begun.
     pub fn at(&self, date: Date, regions: &[&str]) -> Vec<Option<Holding<'a>>> {
-        let date = shown_day(self.lineage[0], date);
+        let date = self.shown_day(date);
         regions
             .iter()
             .map(|region| {
@@ -387,12 +392,6 @@ impl Atlas {
             states,
             by_region,
         })
-    }
-
-    /// The day whose borders the map shows for `date`: a timeline that freezes after its
-    /// text shows the borders of the text's last day.
-    pub fn effective_date(&self, timeline: &str, date: Date) -> Result<Date, AtlasError> {
-        Ok(shown_day(self.timeline(timeline)?, date))
     }
 
     /// Whether `date` lies after the text of the timeline stops.

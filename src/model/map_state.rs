@@ -317,7 +317,7 @@ impl TimelineMaps {
             .collect();
         Ok(MapState {
             date,
-            shown: atlas.effective_date(&self.timeline, date)?,
+            shown: own.shown_day(date),
             after_text,
             cells,
         })
