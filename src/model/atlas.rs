@@ -88,10 +88,16 @@ impl State {
         named(name, local, names)
     }
 
+    /// The new names it takes after `since`, up to `day`.
+    fn renamings_in(&self, since: Date, day: Date) -> impl Iterator<Item = &Renaming> {
+        self.renamed
+            .iter()
+            .filter(move |r| since < r.from && r.from <= day)
+    }
+
     /// Whether it takes a new name after one of two days, up to the other.
     pub fn renamed_between(&self, a: Date, b: Date) -> bool {
-        let (from, to) = (a.min(b), a.max(b));
-        self.renamed.iter().any(|r| from < r.from && r.from <= to)
+        self.renamings_in(a.min(b), a.max(b)).next().is_some()
     }
 
     /// The name it bore before its latest new name after `since` and up to `day`, and the last
@@ -102,11 +108,7 @@ impl State {
         day: Date,
         names: super::permalink::Names,
     ) -> Option<(&str, Date)> {
-        let latest = self
-            .renamed
-            .iter()
-            .filter(|r| since < r.from && r.from <= day)
-            .max_by_key(|r| r.from)?;
+        let latest = self.renamings_in(since, day).max_by_key(|r| r.from)?;
         let last = latest.from.previous();
         Some((self.name_on(last, names), last))
     }
